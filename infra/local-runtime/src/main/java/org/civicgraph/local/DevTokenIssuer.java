@@ -1,0 +1,161 @@
+package org.civicgraph.local;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A development-only OpenID Connect token issuer. It signs JWTs with a key made at start-up and serves
+ * the discovery document and JWKS, so services validate its tokens through the same resource-server code
+ * path they use against a production identity provider. Bound to loopback only.
+ *
+ * <pre>
+ * GET /.well-known/openid-configuration
+ * GET /jwks
+ * GET /token?organisation=boston-bc&amp;roles=editor&amp;subject=alice
+ * </pre>
+ */
+public final class DevTokenIssuer implements AutoCloseable {
+
+    public static final String ORGANISATION_CLAIM = "org";
+    public static final String ROLES_CLAIM = "roles";
+
+    private final RSAKey signingKey;
+    private final HttpServer server;
+    private final String issuer;
+
+    private DevTokenIssuer(RSAKey signingKey, HttpServer server) {
+        this.signingKey = signingKey;
+        this.server = server;
+        this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Starts an issuer on the loopback interface; port 0 picks a free port. */
+    public static DevTokenIssuer start(int port) {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            DevTokenIssuer issuer = new DevTokenIssuer(key, server);
+            server.createContext("/.well-known/openid-configuration", issuer::discovery);
+            server.createContext("/jwks", issuer::jwks);
+            server.createContext("/token", issuer::token);
+            server.start();
+            return issuer;
+        } catch (JOSEException | IOException e) {
+            throw new IllegalStateException("Could not start the development token issuer", e);
+        }
+    }
+
+    public String issuerUri() {
+        return issuer;
+    }
+
+    public String jwkSetUri() {
+        return issuer + "/jwks";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Mints a signed access token for a user of an organisation with the given roles. */
+    public String mint(String subject, String organisation, List<String> roles, Duration lifetime) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience("civicgraph")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(ORGANISATION_CLAIM, organisation)
+                .claim(ROLES_CLAIM, roles)
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a development token", e);
+        }
+    }
+
+    private void discovery(HttpExchange exchange) throws IOException {
+        String json = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwkSetUri() + "\","
+                + "\"token_endpoint\":\"" + issuer + "/token\",\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"subject_types_supported\":[\"public\"],\"response_types_supported\":[\"token\"]}";
+        respond(exchange, 200, json);
+    }
+
+    private void jwks(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString());
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> params = queryParameters(exchange.getRequestURI().getRawQuery());
+        String organisation = params.get("organisation");
+        if (organisation == null || organisation.isBlank()) {
+            respond(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"organisation is required\"}");
+            return;
+        }
+        List<String> roles = Arrays.asList(params.getOrDefault("roles", "viewer").split(","));
+        String subject = params.getOrDefault("subject", "dev-user@" + organisation);
+        Duration lifetime = Duration.ofHours(8);
+        String token = mint(subject, organisation, roles, lifetime);
+        respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + lifetime.toSeconds() + "}");
+    }
+
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

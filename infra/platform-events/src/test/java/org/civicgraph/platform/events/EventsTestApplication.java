@@ -1,0 +1,46 @@
+package org.civicgraph.platform.events;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+
+import java.util.Map;
+
+@SpringBootApplication
+@EnableMongoRepositories(considerNestedRepositories = true)
+class EventsTestApplication {
+
+    static final String CREATED = "org.civicgraph.test.task.created.v1";
+    static final String RENAMED = "org.civicgraph.test.task.renamed.v1";
+
+    @Document("tasks")
+    static class Task extends AggregateRoot {
+
+        private String title;
+
+        Task() {
+        }
+
+        static Task create(String id, String title) {
+            Task task = new Task();
+            task.id = id;
+            task.title = title;
+            task.recordEvent(CREATED, "tasks/" + id, Map.of("id", id, "title", title));
+            return task;
+        }
+
+        void rename(String newTitle) {
+            String oldTitle = title;
+            title = newTitle;
+            recordEvent(RENAMED, "tasks/" + id, Map.of("id", id, "oldTitle", oldTitle, "title", newTitle));
+        }
+
+        String title() {
+            return title;
+        }
+    }
+
+    interface Tasks extends MongoRepository<Task, String> {
+    }
+}
