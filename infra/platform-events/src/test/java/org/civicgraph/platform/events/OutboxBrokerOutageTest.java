@@ -6,6 +6,7 @@ import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.KafkaBroker;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
+import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,6 +5,7 @@ import org.civicgraph.platform.events.EventsTestApplication.Task;
 import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
+import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,6 +3,7 @@ package org.civicgraph.platform.test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Points every test annotated with {@link PlatformIntegrationTest} at the shared {@link TestInfrastructure}:
- * a database of its own on the Mongo server, the Kafka broker and the token issuer. The properties are added
- * last, so a test's own {@code @DynamicPropertySource} (a broker of its own, say) wins.
+ * a database of its own on the Mongo server, the Kafka broker and the token issuer. They override the application's
+ * own configuration, but a test's own {@code @DynamicPropertySource} (a broker of its own, say) still wins.
  */
 class PlatformInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -29,16 +30,23 @@ class PlatformInfrastructureContextCustomizerFactory implements ContextCustomize
     private record InfrastructureProperties() implements ContextCustomizer {
 
         private static final AtomicInteger contexts = new AtomicInteger();
+        private static final String DYNAMIC_TEST_PROPERTIES = "Dynamic Test Properties";
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestInfrastructure infrastructure = TestInfrastructure.get();
             String database = "test-" + contexts.incrementAndGet();
-            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("civicgraphTestInfrastructure", Map.of(
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource infrastructureProperties = new MapPropertySource("civicgraphTestInfrastructure", Map.of(
                     "spring.mongodb.uri", infrastructure.mongoUri(database),
                     "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                     "spring.security.oauth2.resourceserver.jwt.issuer-uri", infrastructure.tokenIssuer().issuerUri(),
-                    "civicgraph.test.infrastructure-mode", infrastructure.mode().name())));
+                    "civicgraph.test.infrastructure-mode", infrastructure.mode().name()));
+            if (sources.contains(DYNAMIC_TEST_PROPERTIES)) {
+                sources.addAfter(DYNAMIC_TEST_PROPERTIES, infrastructureProperties);
+            } else {
+                sources.addFirst(infrastructureProperties);
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
-package org.civicgraph.platform.events;
+package org.civicgraph.platform.test;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +17,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** A real Kafka consumer that reads a topic from the beginning, for asserting what was published. */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
@@ -31,7 +33,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Polls until a record matching the condition has been seen; returns every record seen so far. */
-    List<ConsumerRecord<String, byte[]>> readUntil(Predicate<ConsumerRecord<String, byte[]>> condition, Duration timeout) {
+    public List<ConsumerRecord<String, byte[]>> readUntil(Predicate<ConsumerRecord<String, byte[]>> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (seen.stream().noneMatch(condition)) {
             if (Instant.now().isAfter(deadline)) {
@@ -42,8 +44,18 @@ final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    static Predicate<ConsumerRecord<String, byte[]>> withHeader(String name, String value) {
-        return record -> value.equals(CloudEvent.header(record.headers(), name));
+    public static Predicate<ConsumerRecord<String, byte[]>> withHeader(String name, String value) {
+        return record -> value.equals(header(record, name));
+    }
+
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record seen so far. */
+    public List<ConsumerRecord<String, byte[]>> seen() {
+        return List.copyOf(seen);
     }
 
     @Override

@@ -1,0 +1,54 @@
+package org.civicgraph.platform.graphql;
+
+import graphql.parser.ParserOptions;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+
+/** Limits, error codes and page bounds for every GraphQL endpoint; Apollo Federation 2 for the subgraphs. */
+@AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
+@EnableConfigurationProperties(GraphQlLimits.class)
+public class GraphQlPlatformAutoConfiguration {
+
+    @Bean
+    QueryLimitsInstrumentation queryLimitsInstrumentation(GraphQlLimits limits) {
+        ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens())));
+        return new QueryLimitsInstrumentation(limits);
+    }
+
+    @Bean
+    ErrorCodesInstrumentation errorCodesInstrumentation() {
+        return new ErrorCodesInstrumentation();
+    }
+
+    @Bean
+    GraphQlExceptionResolver graphQlExceptionResolver() {
+        return new GraphQlExceptionResolver();
+    }
+
+    @Bean
+    PageRequests pageRequests(GraphQlLimits limits) {
+        return new PageRequests(limits);
+    }
+
+    /** Services are Federation 2 subgraphs: {@code _service}, {@code _entities} and {@code @key} entities. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "civicgraph.graphql.federation.enabled", havingValue = "true")
+    static class Federation {
+
+        @Bean
+        FederationSchemaFactory federationSchemaFactory() {
+            return new FederationSchemaFactory();
+        }
+
+        @Bean
+        GraphQlSourceBuilderCustomizer federationSchema(FederationSchemaFactory factory) {
+            return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+        }
+    }
+}

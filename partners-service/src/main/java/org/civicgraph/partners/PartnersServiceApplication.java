@@ -1,0 +1,13 @@
+package org.civicgraph.partners;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The directory of partner organisations: identities, identifiers, units, areas served and partnerships. */
+@SpringBootApplication
+public class PartnersServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PartnersServiceApplication.class, args);
+    }
+}

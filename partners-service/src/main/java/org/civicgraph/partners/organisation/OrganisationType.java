@@ -1,0 +1,6 @@
+package org.civicgraph.partners.organisation;
+
+public enum OrganisationType {
+    COUNTY_COUNCIL, DISTRICT_COUNCIL, UNITARY_COUNCIL, NHS_BODY, POLICE, FIRE_AND_RESCUE, VOLUNTARY_SECTOR,
+    EDUCATION, BUSINESS, GOVERNMENT_AGENCY, OTHER
+}

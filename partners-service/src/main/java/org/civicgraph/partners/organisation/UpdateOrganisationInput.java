@@ -1,0 +1,4 @@
+package org.civicgraph.partners.organisation;
+
+record UpdateOrganisationInput(String id, String name, String website) {
+}
