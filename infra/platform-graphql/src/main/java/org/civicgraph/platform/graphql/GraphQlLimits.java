@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("civicgraph.graphql")
 public record GraphQlLimits(
         @DefaultValue("12") int maxDepth,
-        @DefaultValue("2000") int maxComplexity,
+        @DefaultValue("5000") int maxComplexity,
         @DefaultValue("30") int maxAliases,
         @DefaultValue("5000") int maxTokens,
         @DefaultValue("100") int maxPageSize,

@@ -1,0 +1,13 @@
+package org.civicgraph.contracts;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Commissioning strategies and their key contracts: terms, reviews, performance and the commissioner's status. */
+@SpringBootApplication
+public class ContractsServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContractsServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,137 @@
+package org.civicgraph.contracts.strategy;
+
+import org.civicgraph.platform.events.AggregateRoot;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A council's commissioning strategy for one of its outcomes, identified by a slug such as
+ * {@code children-are-safe-and-healthy}, with the key contracts that deliver it. The owning organisation reports on it.
+ */
+@Document("strategies")
+public class CommissioningStrategy extends AggregateRoot {
+
+    static final String REGISTERED = "org.civicgraph.contracts.strategy.registered.v1";
+    static final String STATUS_REPORTED = "org.civicgraph.contracts.strategy.status-reported.v1";
+
+    @Indexed
+    private String ownerOrganisation;
+    private String title;
+    private String sponsor;
+    private String commissioningLead;
+    private String leadOfficer;
+    private CommissioningStage stage;
+    private String stageText;
+    private CommissionerStatus commissionerStatus;
+    private String commissionerComment;
+    private LocalDate reportDate;
+    private List<String> outcomes;
+    private List<KeyContract> keyContracts;
+
+    CommissioningStrategy() {
+    }
+
+    static CommissioningStrategy register(StrategyRegistration registration) {
+        CommissioningStrategy strategy = new CommissioningStrategy();
+        strategy.id = registration.id();
+        strategy.ownerOrganisation = registration.ownerOrganisation();
+        strategy.title = registration.title();
+        strategy.sponsor = registration.sponsor();
+        strategy.commissioningLead = registration.commissioningLead();
+        strategy.leadOfficer = registration.leadOfficer();
+        strategy.stage = registration.stage();
+        strategy.stageText = registration.stageText();
+        strategy.commissionerStatus = registration.commissionerStatus();
+        strategy.reportDate = registration.reportDate();
+        strategy.outcomes = registration.outcomes() == null ? List.of() : List.copyOf(registration.outcomes());
+        strategy.keyContracts = registration.keyContracts() == null ? List.of() : List.copyOf(registration.keyContracts());
+        strategy.recordEvent(REGISTERED, subject(strategy.id), Map.of("id", strategy.id,
+                "ownerOrganisation", strategy.ownerOrganisation, "title", strategy.title));
+        return strategy;
+    }
+
+    /** Records the commissioner's status from a highlight report, old and new values; returns whether anything changed. */
+    boolean reportStatus(CommissionerStatus newStatus, String newComment, String changedBy, LocalDate newReportDate) {
+        Objects.requireNonNull(newStatus, "commissionerStatus");
+        Map<String, Object> changes = new LinkedHashMap<>();
+        noteChange(changes, "commissionerStatus", commissionerStatus, newStatus);
+        noteChange(changes, "commissionerComment", commissionerComment, newComment);
+        noteChange(changes, "reportDate", reportDate, newReportDate);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        commissionerStatus = newStatus;
+        commissionerComment = newComment;
+        reportDate = newReportDate;
+        recordEvent(STATUS_REPORTED, subject(id), Map.of("id", id, "changedBy", changedBy, "changes", changes));
+        return true;
+    }
+
+    /** Old and new are written as text (enum names, ISO dates) and may be null, which {@code Map.of} does not allow. */
+    private static void noteChange(Map<String, Object> changes, String field, Object oldValue, Object newValue) {
+        if (!Objects.equals(oldValue, newValue)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("old", oldValue == null ? null : oldValue.toString());
+            change.put("new", newValue == null ? null : newValue.toString());
+            changes.put(field, change);
+        }
+    }
+
+    private static String subject(String id) {
+        return "strategies/" + id;
+    }
+
+    public String getOwnerOrganisation() {
+        return ownerOrganisation;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSponsor() {
+        return sponsor;
+    }
+
+    public String getCommissioningLead() {
+        return commissioningLead;
+    }
+
+    public String getLeadOfficer() {
+        return leadOfficer;
+    }
+
+    public CommissioningStage getStage() {
+        return stage;
+    }
+
+    public String getStageText() {
+        return stageText;
+    }
+
+    public CommissionerStatus getCommissionerStatus() {
+        return commissionerStatus;
+    }
+
+    public String getCommissionerComment() {
+        return commissionerComment;
+    }
+
+    public LocalDate getReportDate() {
+        return reportDate;
+    }
+
+    public List<String> getOutcomes() {
+        return outcomes;
+    }
+
+    public List<KeyContract> getKeyContracts() {
+        return keyContracts;
+    }
+}

@@ -1,0 +1,51 @@
+package org.civicgraph.contracts.strategy;
+
+import org.civicgraph.platform.graphql.PageRequests;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Controller
+class CommissioningStrategyController {
+
+    private final StrategyRegister register;
+    private final PageRequests pages;
+
+    CommissioningStrategyController(StrategyRegister register, PageRequests pages) {
+        this.register = register;
+        this.pages = pages;
+    }
+
+    @QueryMapping
+    CommissioningStrategy commissioningStrategy(@Argument String id) {
+        return register.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    Window<CommissioningStrategy> commissioningStrategies(@Argument StrategyFilter filter, ScrollSubrange subrange) {
+        return register.search(filter == null ? StrategyFilter.NONE : filter, pages.position(subrange), pages.size(subrange));
+    }
+
+    @MutationMapping
+    ReportStrategyStatusPayload reportStrategyStatus(@Argument ReportStrategyStatusInput input) {
+        return new ReportStrategyStatusPayload(register.reportStatus(input));
+    }
+
+    @EntityMapping
+    List<CommissioningStrategy> commissioningStrategy(@Argument List<String> id) {
+        Map<String, CommissioningStrategy> found = new HashMap<>();
+        register.findAll(id).forEach(strategy -> found.put(strategy.getId(), strategy));
+        return id.stream().map(found::get).toList();
+    }
+
+    record ReportStrategyStatusPayload(CommissioningStrategy strategy) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.civicgraph.contracts.strategy;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.civicgraph.platform.events.PendingEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommissioningStrategyTest {
+
+    private static final LocalDate SEPTEMBER_2017 = LocalDate.of(2017, 9, 30);
+
+    @Test
+    void registeringAStrategyRecordsThatItWasRegistered() {
+        CommissioningStrategy strategy = strategy(CommissionerStatus.GREEN);
+
+        assertThat(strategy.getPendingEvents()).extracting(PendingEvent::type).containsExactly(CommissioningStrategy.REGISTERED);
+        assertThat(strategy.getPendingEvents().get(0).subject()).isEqualTo("strategies/readiness-for-school");
+    }
+
+    @Test
+    void aStatusReportRecordsTheOldAndNewValuesOfWhatChanged() {
+        CommissioningStrategy strategy = strategy(CommissionerStatus.GREEN);
+
+        boolean changed = strategy.reportStatus(CommissionerStatus.RED, "Provider has served notice", "jo@lincolnshire-cc", SEPTEMBER_2017);
+
+        assertThat(changed).isTrue();
+        PendingEvent event = strategy.getPendingEvents().get(1);
+        assertThat(event.type()).isEqualTo("org.civicgraph.contracts.strategy.status-reported.v1");
+        assertThat(event.subject()).isEqualTo("strategies/readiness-for-school");
+        DocumentContext data = JsonPath.parse(event.data());
+        assertThat(data.<String>read("$.id")).isEqualTo("readiness-for-school");
+        assertThat(data.<String>read("$.changedBy")).isEqualTo("jo@lincolnshire-cc");
+        assertThat(data.<Map<String, Object>>read("$.changes")).containsOnlyKeys("commissionerStatus", "commissionerComment");
+        assertThat(data.<String>read("$.changes.commissionerStatus.old")).isEqualTo("GREEN");
+        assertThat(data.<String>read("$.changes.commissionerStatus.new")).isEqualTo("RED");
+        assertThat(data.<Object>read("$.changes.commissionerComment.old")).isNull();
+        assertThat(data.<String>read("$.changes.commissionerComment.new")).isEqualTo("Provider has served notice");
+    }
+
+    @Test
+    void reportingWhatIsAlreadyRecordedChangesNothing() {
+        CommissioningStrategy strategy = strategy(CommissionerStatus.GREEN);
+
+        assertThat(strategy.reportStatus(CommissionerStatus.GREEN, null, "jo@lincolnshire-cc", SEPTEMBER_2017)).isFalse();
+        assertThat(strategy.getPendingEvents()).hasSize(1);
+    }
+
+    private static CommissioningStrategy strategy(CommissionerStatus status) {
+        return CommissioningStrategy.register(new StrategyRegistration("readiness-for-school", "lincolnshire-cc",
+                "Readiness for School", "Debbie Barnes", "Sally Savage", "Kevin Johnson", CommissioningStage.DO,
+                "Commissioning Strategy completed.", status, SEPTEMBER_2017, List.of("Children are ready for school"),
+                List.of(new KeyContract("Children's Centres", "Pre-School Learning Alliance", "3 + 1 + 1 years (Mar 2020)",
+                        "Sep 2018", "Good", null))));
+    }
+}

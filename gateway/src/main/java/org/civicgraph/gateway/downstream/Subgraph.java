@@ -1,0 +1,65 @@
+package org.civicgraph.gateway.downstream;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One service's GraphQL endpoint behind a bulkhead, a circuit breaker and, for reads, a retry. A failure of any
+ * kind becomes a {@link ServiceUnavailableException} naming the service, which the view turns into a partial answer.
+ */
+public class Subgraph {
+
+    private final Service service;
+    private final HttpSyncGraphQlClient client;
+    private final Bulkhead bulkhead;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+
+    Subgraph(Service service, HttpSyncGraphQlClient client, Bulkhead bulkhead, CircuitBreaker circuitBreaker, Retry retry) {
+        this.service = service;
+        this.client = client;
+        this.bulkhead = bulkhead;
+        this.circuitBreaker = circuitBreaker;
+        this.retry = retry;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    /** Runs a read; the caller's bearer token, if any, is passed on so the service applies its own access rules. */
+    public ClientGraphQlResponse query(String document, Map<String, Object> variables, String bearerToken) {
+        Supplier<ClientGraphQlResponse> call = () -> execute(document, variables, bearerToken);
+        Supplier<ClientGraphQlResponse> guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call)));
+        try {
+            return guarded.get();
+        } catch (RuntimeException e) {
+            throw new ServiceUnavailableException(service, "The " + service.id() + " service is unavailable: " + describe(e), e);
+        }
+    }
+
+    private ClientGraphQlResponse execute(String document, Map<String, Object> variables, String bearerToken) {
+        HttpSyncGraphQlClient authorised = bearerToken == null ? client
+                : client.mutate().header("Authorization", "Bearer " + bearerToken).build();
+        ClientGraphQlResponse response = authorised.document(document).variables(variables).executeSync();
+        if (!response.isValid()) {
+            throw new IllegalStateException("invalid response: " + response.getErrors());
+        }
+        return response;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
+    }
+}

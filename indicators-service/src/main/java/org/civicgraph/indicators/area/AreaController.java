@@ -1,0 +1,53 @@
+package org.civicgraph.indicators.area;
+
+import org.civicgraph.platform.graphql.PageRequests;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Controller
+class AreaController {
+
+    private final AreaRegister register;
+    private final PageRequests pages;
+
+    AreaController(AreaRegister register, PageRequests pages) {
+        this.register = register;
+        this.pages = pages;
+    }
+
+    @QueryMapping
+    Area area(@Argument String code) {
+        return register.find(code).orElse(null);
+    }
+
+    @QueryMapping
+    Window<Area> areas(@Argument AreaFilter filter, ScrollSubrange subrange) {
+        return register.search(filter == null ? AreaFilter.NONE : filter, pages.position(subrange), pages.size(subrange));
+    }
+
+    @MutationMapping
+    Map<String, Object> registerArea(@Argument RegisterAreaInput input) {
+        return Map.of("area", register.register(input));
+    }
+
+    @MutationMapping
+    Map<String, Object> renameArea(@Argument RenameAreaInput input) {
+        return Map.of("area", register.rename(input));
+    }
+
+    @EntityMapping
+    List<Area> area(@Argument List<String> code) {
+        Map<String, Area> found = new HashMap<>();
+        register.findAll(code).forEach(area -> found.put(area.getCode(), area));
+        return code.stream().map(found::get).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package org.civicgraph.indicators.area;
+
+public enum AreaType {
+    COUNTRY, REGION, COUNTY, DISTRICT, UNITARY
+}

@@ -1,0 +1,4 @@
+package org.civicgraph.indicators.area;
+
+record RenameAreaInput(String code, String name) {
+}

@@ -1,0 +1,33 @@
+package org.civicgraph.stack;
+
+import java.util.List;
+
+/** The five applications of the platform, in the order they are listed to the operator. */
+enum App {
+    GATEWAY("gateway", null),
+    PLANS("plans-service", "civicgraph-plans"),
+    CONTRACTS("contracts-service", "civicgraph-contracts"),
+    INDICATORS("indicators-service", "civicgraph-indicators"),
+    PARTNERS("partners-service", "civicgraph-partners");
+
+    private final String module;
+    private final String database;
+
+    App(String module, String database) {
+        this.module = module;
+        this.database = database;
+    }
+
+    String module() {
+        return module;
+    }
+
+    /** The application's own MongoDB database; null for the gateway, which keeps no data. */
+    String database() {
+        return database;
+    }
+
+    static List<App> services() {
+        return List.of(PLANS, CONTRACTS, INDICATORS, PARTNERS);
+    }
+}

@@ -1,0 +1,140 @@
+package org.civicgraph.stack;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole platform as the README's run command starts it: real Kafka broker, embedded Mongo server, token issuer,
+ * the four services and the gateway as separate processes with their demo data, queried over HTTP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+    private static final String BOSTON_PROFILE = """
+            { areaProfile(code: "E07000136") {
+                area { name ancestors { code } }
+                partners { organisation { id name } via inherited }
+                plans { plan { id title } via inherited } } }""";
+
+    private static LocalStack stack;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        dataDir = Files.createTempDirectory("civicgraph-e2e");
+        stack = new LocalStack(Path.of("../.."), dataDir, StackPorts.free(), message -> System.out.println("[stack] " + message));
+        stack.start(Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        LocalStack.deleteRecursively(dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayAnswersOneQueryWithDataFromThreeServices() throws Exception {
+        DocumentContext response = post(stack.gatewayUrl(), BOSTON_PROFILE);
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<String>read("$.data.areaProfile.area.name")).isEqualTo("Boston");
+        assertThat(response.<List<String>>read("$.data.areaProfile.area.ancestors[*].code"))
+                .containsExactly("E10000019", "E12000004", "E92000001");
+        assertThat(response.<List<String>>read("$.data.areaProfile.partners[?(@.inherited == false)].organisation.id"))
+                .contains("boston-bc");
+        assertThat(response.<List<String>>read("$.data.areaProfile.partners[?(@.via == 'E10000019')].organisation.id"))
+                .contains("lincolnshire-cc");
+        assertThat(response.<List<Object>>read("$.data.areaProfile.plans[*].plan.id")).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void whenAServiceIsStoppedTheViewAnswersWithWhatItHasAndNamesTheMissingService() throws Exception {
+        stack.stop(App.PLANS);
+
+        DocumentContext response = post(stack.gatewayUrl(), BOSTON_PROFILE);
+
+        assertThat(response.<String>read("$.data.areaProfile.area.name")).isEqualTo("Boston");
+        assertThat(response.<List<Object>>read("$.data.areaProfile.partners[*]")).isNotEmpty();
+        assertThat(response.<Object>read("$.data.areaProfile.plans")).isNull();
+        assertThat(response.<List<String>>read("$.errors[*].extensions.code")).containsExactly("SERVICE_UNAVAILABLE");
+        assertThat(response.<List<String>>read("$.errors[*].extensions.service")).containsExactly("plans");
+        assertThat(response.<List<Object>>read("$.errors[0].path")).containsExactly("areaProfile", "plans");
+    }
+
+    @Test
+    @Order(3)
+    void whenTheServiceReturnsTheViewIsWholeAgain() throws Exception {
+        stack.restart(App.PLANS, Duration.ofMinutes(2));
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        DocumentContext response = post(stack.gatewayUrl(), BOSTON_PROFILE);
+        while (!response.<List<Object>>read("$.errors[*]").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1_000); // the circuit breaker waits before it tries the service again
+            response = post(stack.gatewayUrl(), BOSTON_PROFILE);
+        }
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<List<Object>>read("$.data.areaProfile.plans[*]")).isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void anEditCarriesTheCallersTokenToTheServiceThatOwnsTheRecord() throws Exception {
+        String token = stack.issuer().mint("e2e@boston-bc", "boston-bc", List.of("editor"), Duration.ofMinutes(5));
+        String mutation = """
+                mutation { updateOrganisation(input: {id: "lincolnshire-cc", website: "https://example.invalid"}) {
+                  organisation { website } } }""";
+
+        DocumentContext forbidden = post(stack.serviceUrl(App.PARTNERS), mutation, token);
+
+        assertThat(forbidden.<List<String>>read("$.errors[*].extensions.code")).containsExactly("FORBIDDEN");
+    }
+
+    private static DocumentContext post(String url, String query) throws Exception {
+        return post(url, query, null);
+    }
+
+    private static DocumentContext post(String url, String query, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":" + quote(query) + "}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        DocumentContext json = JsonPath.parse(response.body());
+        if (!response.body().contains("\"errors\"")) {
+            json.put("$", "errors", List.of());
+        }
+        return json;
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+}

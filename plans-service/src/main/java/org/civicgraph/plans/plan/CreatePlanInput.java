@@ -1,0 +1,7 @@
+package org.civicgraph.plans.plan;
+
+import java.util.List;
+
+record CreatePlanInput(String id, String ownerOrganisation, String title, PlanKind kind, String period, String periodNote,
+                       String themeLabel, String objectiveLabel, List<String> areas, Visibility visibility, List<Theme> themes) {
+}

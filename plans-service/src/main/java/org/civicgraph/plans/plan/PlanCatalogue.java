@@ -1,0 +1,93 @@
+package org.civicgraph.plans.plan;
+
+import org.civicgraph.platform.events.ConflictRetry;
+import org.civicgraph.platform.graphql.NotFoundException;
+import org.civicgraph.platform.security.Caller;
+import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds plans and applies changes to them. Anyone may read a public plan and any signed-in user an internal one;
+ * only editors and admins of the owning organisation may create or change a plan.
+ */
+@Service
+class PlanCatalogue {
+
+    private final Plans plans;
+    private final MongoTemplate mongo;
+
+    PlanCatalogue(Plans plans, MongoTemplate mongo) {
+        this.plans = plans;
+        this.mongo = mongo;
+    }
+
+    /** The plan, if it exists; an internal plan asked for by an anonymous caller is refused rather than hidden. */
+    Optional<Plan> find(String id) {
+        Optional<Plan> plan = plans.findById(id);
+        if (plan.isPresent() && plan.get().getVisibility() == Visibility.INTERNAL) {
+            RecordAccess.requireSignedIn();
+        }
+        return plan;
+    }
+
+    /** The plans among the ids that the caller may read, in no particular order. */
+    List<Plan> findReadable(List<String> ids) {
+        boolean signedIn = Caller.current().isSignedIn();
+        return plans.findAllById(ids).stream()
+                .filter(plan -> signedIn || plan.getVisibility() == Visibility.PUBLIC)
+                .toList();
+    }
+
+    Window<Plan> search(PlanFilter filter, ScrollPosition position, int size) {
+        Query query = new Query().with(Sort.by("title", "id")).limit(size);
+        if (filter.ownerOrganisation() != null) {
+            query.addCriteria(Criteria.where("ownerOrganisation").is(filter.ownerOrganisation()));
+        }
+        if (filter.area() != null) {
+            query.addCriteria(Criteria.where("areas").is(filter.area()));
+        }
+        if (filter.kind() != null) {
+            query.addCriteria(Criteria.where("kind").is(filter.kind()));
+        }
+        if (!Caller.current().isSignedIn()) {
+            query.addCriteria(Criteria.where("visibility").is(Visibility.PUBLIC));
+        }
+        return mongo.scroll(query.with(position), Plan.class);
+    }
+
+    Plan create(CreatePlanInput input) {
+        Caller editor = RecordAccess.requireCanEdit(input.ownerOrganisation());
+        return add(input, editor.subject());
+    }
+
+    /** Checks and stores a new plan without asking who may: for {@link #create} and for demo data. */
+    Plan add(CreatePlanInput draft, String createdBy) {
+        PlanInputRules.checkNew(draft);
+        return plans.insert(Plan.create(draft, createdBy));
+    }
+
+    Plan update(UpdatePlanInput input) {
+        // Before the plan is loaded, so that an anonymous caller cannot tell which ids exist.
+        RecordAccess.requireSignedIn();
+        return ConflictRetry.run(() -> {
+            Plan plan = plans.findById(input.id())
+                    .orElseThrow(() -> new NotFoundException("id", "No plan has the id " + input.id()));
+            Caller editor = RecordAccess.requireCanEdit(plan.getOwnerOrganisation());
+            PlanInputRules.checkChanges(input);
+            return plan.update(input.title(), input.period(), input.visibility(), editor.subject()) ? plans.save(plan) : plan;
+        });
+    }
+
+    long count() {
+        return plans.count();
+    }
+}

@@ -1,0 +1,55 @@
+package org.civicgraph.plans.plan;
+
+import org.civicgraph.platform.graphql.PageRequests;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Controller
+class PlanController {
+
+    private final PlanCatalogue catalogue;
+    private final PageRequests pages;
+
+    PlanController(PlanCatalogue catalogue, PageRequests pages) {
+        this.catalogue = catalogue;
+        this.pages = pages;
+    }
+
+    @QueryMapping
+    Plan plan(@Argument String id) {
+        return catalogue.find(id).orElse(null);
+    }
+
+    @QueryMapping
+    Window<Plan> plans(@Argument PlanFilter filter, ScrollSubrange subrange) {
+        return catalogue.search(filter == null ? PlanFilter.NONE : filter, pages.position(subrange), pages.size(subrange));
+    }
+
+    @MutationMapping
+    Map<String, Object> createPlan(@Argument CreatePlanInput input) {
+        return Map.of("plan", catalogue.create(input));
+    }
+
+    @MutationMapping
+    Map<String, Object> updatePlan(@Argument UpdatePlanInput input) {
+        return Map.of("plan", catalogue.update(input));
+    }
+
+    /** Federation asks for many plans at once and expects them back in its order, null where there is none to show. */
+    @EntityMapping("Plan")
+    List<Plan> planEntities(@Argument List<String> id) {
+        Map<String, Plan> readable = catalogue.findReadable(id).stream()
+                .collect(Collectors.toMap(Plan::getId, Function.identity()));
+        return id.stream().map(readable::get).toList();
+    }
+}
