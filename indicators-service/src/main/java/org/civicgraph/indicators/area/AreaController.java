@@ -35,13 +35,13 @@ class AreaController {
     }
 
     @MutationMapping
-    Map<String, Object> registerArea(@Argument RegisterAreaInput input) {
-        return Map.of("area", register.register(input));
+    AreaPayload registerArea(@Argument RegisterAreaInput input) {
+        return new AreaPayload(register.register(input));
     }
 
     @MutationMapping
-    Map<String, Object> renameArea(@Argument RenameAreaInput input) {
-        return Map.of("area", register.rename(input));
+    AreaPayload renameArea(@Argument RenameAreaInput input) {
+        return new AreaPayload(register.rename(input));
     }
 
     @EntityMapping
@@ -49,5 +49,9 @@ class AreaController {
         Map<String, Area> found = new HashMap<>();
         register.findAll(code).forEach(area -> found.put(area.getCode(), area));
         return code.stream().map(found::get).toList();
+    }
+
+    /** What registerArea and renameArea return. */
+    record AreaPayload(Area area) {
     }
 }

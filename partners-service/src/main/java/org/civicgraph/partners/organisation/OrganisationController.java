@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +35,17 @@ class OrganisationController {
     }
 
     @MutationMapping
-    Map<String, Object> updateOrganisation(@Argument UpdateOrganisationInput input) {
-        return Map.of("organisation", directory.update(input));
+    UpdateOrganisationPayload updateOrganisation(@Argument UpdateOrganisationInput input) {
+        return new UpdateOrganisationPayload(directory.update(input));
     }
 
     @EntityMapping
     List<Organisation> organisation(@Argument List<String> id) {
-        Map<String, Organisation> found = new java.util.HashMap<>();
+        Map<String, Organisation> found = new HashMap<>();
         directory.findAll(id).forEach(organisation -> found.put(organisation.getId(), organisation));
         return id.stream().map(found::get).toList();
+    }
+
+    record UpdateOrganisationPayload(Organisation organisation) {
     }
 }

@@ -36,13 +36,13 @@ class PlanController {
     }
 
     @MutationMapping
-    Map<String, Object> createPlan(@Argument CreatePlanInput input) {
-        return Map.of("plan", catalogue.create(input));
+    PlanPayload createPlan(@Argument CreatePlanInput input) {
+        return new PlanPayload(catalogue.create(input));
     }
 
     @MutationMapping
-    Map<String, Object> updatePlan(@Argument UpdatePlanInput input) {
-        return Map.of("plan", catalogue.update(input));
+    PlanPayload updatePlan(@Argument UpdatePlanInput input) {
+        return new PlanPayload(catalogue.update(input));
     }
 
     /** Federation asks for many plans at once and expects them back in its order, null where there is none to show. */
@@ -51,5 +51,9 @@ class PlanController {
         Map<String, Plan> readable = catalogue.findReadable(id).stream()
                 .collect(Collectors.toMap(Plan::getId, Function.identity()));
         return id.stream().map(readable::get).toList();
+    }
+
+    /** What createPlan and updatePlan return. */
+    record PlanPayload(Plan plan) {
     }
 }
