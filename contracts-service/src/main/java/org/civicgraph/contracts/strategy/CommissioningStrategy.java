@@ -1,11 +1,11 @@
 package org.civicgraph.contracts.strategy;
 
 import org.civicgraph.platform.events.AggregateRoot;
+import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,28 +59,15 @@ public class CommissioningStrategy extends AggregateRoot {
     /** Records the commissioner's status from a highlight report, old and new values; returns whether anything changed. */
     boolean reportStatus(CommissionerStatus newStatus, String newComment, String changedBy, LocalDate newReportDate) {
         Objects.requireNonNull(newStatus, "commissionerStatus");
-        Map<String, Object> changes = new LinkedHashMap<>();
-        noteChange(changes, "commissionerStatus", commissionerStatus, newStatus);
-        noteChange(changes, "commissionerComment", commissionerComment, newComment);
-        noteChange(changes, "reportDate", reportDate, newReportDate);
+        FieldChanges changes = new FieldChanges();
+        commissionerStatus = changes.set("commissionerStatus", commissionerStatus, newStatus);
+        commissionerComment = changes.set("commissionerComment", commissionerComment, newComment);
+        reportDate = changes.set("reportDate", reportDate, newReportDate);
         if (changes.isEmpty()) {
             return false;
         }
-        commissionerStatus = newStatus;
-        commissionerComment = newComment;
-        reportDate = newReportDate;
-        recordEvent(STATUS_REPORTED, subject(id), Map.of("id", id, "changedBy", changedBy, "changes", changes));
+        recordEvent(STATUS_REPORTED, subject(id), changes.eventData("id", id, changedBy));
         return true;
-    }
-
-    /** Old and new are written as text (enum names, ISO dates) and may be null, which {@code Map.of} does not allow. */
-    private static void noteChange(Map<String, Object> changes, String field, Object oldValue, Object newValue) {
-        if (!Objects.equals(oldValue, newValue)) {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("old", oldValue == null ? null : oldValue.toString());
-            change.put("new", newValue == null ? null : newValue.toString());
-            changes.put(field, change);
-        }
     }
 
     private static String subject(String id) {

@@ -1,6 +1,7 @@
 package org.civicgraph.contracts.strategy;
 
 import org.civicgraph.platform.graphql.PageRequests;
+import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -9,9 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @Controller
 class CommissioningStrategyController {
@@ -41,9 +40,7 @@ class CommissioningStrategyController {
 
     @EntityMapping
     List<CommissioningStrategy> commissioningStrategy(@Argument List<String> id) {
-        Map<String, CommissioningStrategy> found = new HashMap<>();
-        register.findAll(id).forEach(strategy -> found.put(strategy.getId(), strategy));
-        return id.stream().map(found::get).toList();
+        return FederatedEntities.inRequestedOrder(id, register.findAll(id), CommissioningStrategy::getId);
     }
 
     record ReportStrategyStatusPayload(CommissioningStrategy strategy) {

@@ -1,6 +1,7 @@
 package org.civicgraph.indicators.area;
 
 import org.civicgraph.platform.events.AggregateRoot;
+import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -43,13 +44,12 @@ public class Area extends AggregateRoot {
 
     /** Renames the area and records the old and new name; returns whether the name changed. */
     boolean rename(String newName, String changedBy) {
-        if (newName.equals(name)) {
+        FieldChanges changes = new FieldChanges();
+        name = changes.set("name", name, newName);
+        if (changes.isEmpty()) {
             return false;
         }
-        String oldName = name;
-        name = newName;
-        recordEvent(RENAMED, subject(id), Map.of("code", id, "changedBy", changedBy,
-                "changes", Map.of("name", Map.of("old", oldName, "new", newName))));
+        recordEvent(RENAMED, subject(id), changes.eventData("code", id, changedBy));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package org.civicgraph.indicators.area;
 
 import org.civicgraph.platform.graphql.PageRequests;
+import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -9,9 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @Controller
 class AreaController {
@@ -46,9 +45,7 @@ class AreaController {
 
     @EntityMapping
     List<Area> area(@Argument List<String> code) {
-        Map<String, Area> found = new HashMap<>();
-        register.findAll(code).forEach(area -> found.put(area.getCode(), area));
-        return code.stream().map(found::get).toList();
+        return FederatedEntities.inRequestedOrder(code, register.findAll(code), Area::getCode);
     }
 
     /** What registerArea and renameArea return. */

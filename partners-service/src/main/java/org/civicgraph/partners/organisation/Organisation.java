@@ -1,13 +1,12 @@
 package org.civicgraph.partners.organisation;
 
 import org.civicgraph.platform.events.AggregateRoot;
+import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** An organisation in the directory, identified by a stable slug such as {@code boston-bc}. It owns its own record. */
 @Document("organisations")
@@ -45,20 +44,14 @@ public class Organisation extends AggregateRoot {
 
     /** Applies the changes that differ from the current values and records them, old and new; returns whether anything changed. */
     boolean update(String newName, String newWebsite, String changedBy) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (newName != null && !newName.equals(name)) {
-            changes.put("name", Map.of("old", name, "new", newName));
-            name = newName;
-            normalisedName = OrganisationNames.normalise(newName);
-        }
-        if (newWebsite != null && !Objects.equals(newWebsite, website)) {
-            changes.put("website", Map.of("old", String.valueOf(website), "new", newWebsite));
-            website = newWebsite;
-        }
+        FieldChanges changes = new FieldChanges();
+        name = changes.setIfGiven("name", name, newName);
+        normalisedName = OrganisationNames.normalise(name);
+        website = changes.setIfGiven("website", website, newWebsite);
         if (changes.isEmpty()) {
             return false;
         }
-        recordEvent(UPDATED, subject(id), Map.of("id", id, "changedBy", changedBy, "changes", changes));
+        recordEvent(UPDATED, subject(id), changes.eventData("id", id, changedBy));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package org.civicgraph.partners.organisation;
 
 import org.civicgraph.platform.graphql.PageRequests;
+import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -9,9 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @Controller
 class OrganisationController {
@@ -41,9 +40,7 @@ class OrganisationController {
 
     @EntityMapping
     List<Organisation> organisation(@Argument List<String> id) {
-        Map<String, Organisation> found = new HashMap<>();
-        directory.findAll(id).forEach(organisation -> found.put(organisation.getId(), organisation));
-        return id.stream().map(found::get).toList();
+        return FederatedEntities.inRequestedOrder(id, directory.findAll(id), Organisation::getId);
     }
 
     record UpdateOrganisationPayload(Organisation organisation) {

@@ -1,10 +1,10 @@
 package org.civicgraph.plans.plan;
 
 import org.civicgraph.platform.events.AggregateRoot;
+import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,23 +55,15 @@ public class Plan extends AggregateRoot {
 
     /** Applies the changes that differ from the current values and records them, old and new; returns whether anything changed. */
     boolean update(String newTitle, String newPeriod, Visibility newVisibility, String changedBy) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        title = change(changes, "title", title, newTitle);
-        period = change(changes, "period", period, newPeriod);
-        visibility = change(changes, "visibility", visibility, newVisibility);
+        FieldChanges changes = new FieldChanges();
+        title = changes.setIfGiven("title", title, newTitle);
+        period = changes.setIfGiven("period", period, newPeriod);
+        visibility = changes.setIfGiven("visibility", visibility, newVisibility);
         if (changes.isEmpty()) {
             return false;
         }
-        recordEvent(UPDATED, subject(id), Map.of("id", id, "changedBy", changedBy, "changes", changes));
+        recordEvent(UPDATED, subject(id), changes.eventData("id", id, changedBy));
         return true;
-    }
-
-    private static <T> T change(Map<String, Object> changes, String field, T current, T proposed) {
-        if (proposed == null || proposed.equals(current)) {
-            return current;
-        }
-        changes.put(field, Map.of("old", current.toString(), "new", proposed.toString()));
-        return proposed;
     }
 
     private static String subject(String id) {

@@ -1,6 +1,7 @@
 package org.civicgraph.plans.plan;
 
 import org.civicgraph.platform.graphql.PageRequests;
+import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -10,9 +11,6 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @Controller
 class PlanController {
@@ -48,9 +46,7 @@ class PlanController {
     /** Federation asks for many plans at once and expects them back in its order, null where there is none to show. */
     @EntityMapping("Plan")
     List<Plan> planEntities(@Argument List<String> id) {
-        Map<String, Plan> readable = catalogue.findReadable(id).stream()
-                .collect(Collectors.toMap(Plan::getId, Function.identity()));
-        return id.stream().map(readable::get).toList();
+        return FederatedEntities.inRequestedOrder(id, catalogue.findReadable(id), Plan::getId);
     }
 
     /** What createPlan and updatePlan return. */

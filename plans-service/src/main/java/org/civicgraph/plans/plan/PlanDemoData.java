@@ -1,8 +1,6 @@
 package org.civicgraph.plans.plan;
 
-import org.civicgraph.platform.demo.DemoDataFile;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.civicgraph.platform.demo.DemoDataLoader;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -11,22 +9,25 @@ import java.util.List;
 /** Loads the plans described in the source documents into an empty catalogue, all of them public. */
 @Component
 @ConditionalOnProperty(name = "civicgraph.demo-data.enabled", havingValue = "true")
-class PlanDemoData implements ApplicationRunner {
+class PlanDemoData extends DemoDataLoader<PlanDemoData.Row> {
 
     static final String LOADED_BY = "demo-data";
 
     private final PlanCatalogue catalogue;
 
     PlanDemoData(PlanCatalogue catalogue) {
+        super("demo/plans.json", Row.class);
         this.catalogue = catalogue;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (catalogue.count() > 0) {
-            return;
-        }
-        new DemoDataFile<>("demo/plans.json", Row.class).importEach(row -> catalogue.add(row.toDraft(), LOADED_BY));
+    protected boolean hasData() {
+        return catalogue.count() > 0;
+    }
+
+    @Override
+    protected void importRecord(Row record) {
+        catalogue.add(record.toDraft(), LOADED_BY);
     }
 
     record Row(String id, String ownerOrganisation, String title, PlanKind kind, String period, String periodNote,
