@@ -81,6 +81,19 @@ public final class LocalStack implements AutoCloseable {
         process.awaitReady(timeout);
     }
 
+    /** Stops the Kafka broker, as in an outage; its data stays for {@link #startKafka}. */
+    void stopKafka() {
+        kafka.stop();
+    }
+
+    void startKafka(Duration timeout) {
+        kafka.start(timeout);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     String gatewayUrl() {
         return "http://127.0.0.1:" + ports.of(App.GATEWAY) + "/graphql";
     }

@@ -9,16 +9,26 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +121,53 @@ class LocalStackEndToEndTest {
         DocumentContext forbidden = post(stack.serviceUrl(App.PARTNERS), mutation, token);
 
         assertThat(forbidden.<List<String>>read("$.errors[*].extensions.code")).containsExactly("FORBIDDEN");
+    }
+
+    @Test
+    @Order(5)
+    void aChangeMadeWhileKafkaIsDownIsPublishedOnceWhenItReturns() throws Exception {
+        String token = stack.issuer().mint("e2e@north-kesteven-dc", "north-kesteven-dc", List.of("editor"), Duration.ofMinutes(5));
+        String website = "https://www.n-kesteven.gov.uk/during-outage-" + System.nanoTime();
+        stack.stopKafka();
+
+        DocumentContext changed = post(stack.serviceUrl(App.PARTNERS),
+                "mutation { updateOrganisation(input: {id: \"north-kesteven-dc\", website: \"" + website + "\"}) "
+                        + "{ organisation { website } } }", token);
+        assertThat(changed.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(changed.<String>read("$.data.updateOrganisation.organisation.website")).isEqualTo(website);
+
+        stack.startKafka(Duration.ofMinutes(2));
+        List<ConsumerRecord<String, byte[]>> forThisChange = readUntil("civicgraph.partners.v1",
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(website), Duration.ofSeconds(60)).stream()
+                .filter(record -> new String(record.value(), StandardCharsets.UTF_8).contains(website))
+                .toList();
+        assertThat(forThisChange).hasSize(1);
+        assertThat(forThisChange.get(0).key()).isEqualTo("north-kesteven-dc");
+        assertThat(new String(forThisChange.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("org.civicgraph.partners.organisation.updated.v1");
+    }
+
+    /** Reads the topic from the start until a record matches, then a few seconds more so that a duplicate would show. */
+    private static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
+                                                                Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (seen.stream().noneMatch(match) && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+            Instant settle = Instant.now().plusSeconds(3);
+            while (Instant.now().isBefore(settle)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            }
+        }
+        return seen;
     }
 
     private static DocumentContext post(String url, String query) throws Exception {
