@@ -1,6 +1,5 @@
 package org.civicgraph.gateway.area;
 
-import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Subgraph;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 
@@ -19,13 +18,14 @@ final class AreaCoverage {
     }
 
     /**
+     * @param bearerToken the caller's token, passed on so the service applies its own access rules
      * @param field      the service's list field, such as {@code organisations}
      * @param filterArg  the filter field naming an area, such as {@code areaServed}
      * @param selection  the node fields to return
      * @param recordKey  the key under which the record is returned in each result
      */
-    static List<Map<String, Object>> covering(Subgraph subgraph, List<String> lineage, String field, String filterArg,
-                                              String selection, String recordKey) {
+    static List<Map<String, Object>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, String field,
+                                              String filterArg, String selection, String recordKey) {
         StringBuilder document = new StringBuilder("query(");
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < lineage.size(); i++) {
@@ -39,7 +39,7 @@ final class AreaCoverage {
         }
         document.append(" }");
 
-        ClientGraphQlResponse response = subgraph.query(document.toString(), variables, BearerToken.current());
+        ClientGraphQlResponse response = subgraph.query(document.toString(), variables, bearerToken);
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < lineage.size(); i++) {
             String via = lineage.get(i);

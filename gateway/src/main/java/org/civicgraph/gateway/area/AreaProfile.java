@@ -3,6 +3,8 @@ package org.civicgraph.gateway.area;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The area a profile is for. Its place in the hierarchy is looked up once per request and shared by the parts of
@@ -11,9 +13,7 @@ import java.util.Map;
 final class AreaProfile {
 
     private final String code;
-    private Map<String, Object> area;
-    private RuntimeException areaFailure;
-    private boolean looked;
+    private CompletableFuture<Map<String, Object>> area;
 
     AreaProfile(String code) {
         this.code = code;
@@ -23,27 +23,22 @@ final class AreaProfile {
         return code;
     }
 
-    synchronized Map<String, Object> area(java.util.function.Supplier<Map<String, Object>> lookup) {
-        if (!looked) {
-            looked = true;
-            try {
-                area = lookup.get();
-            } catch (RuntimeException e) {
-                areaFailure = e;
-            }
-        }
-        if (areaFailure != null) {
-            throw areaFailure;
+    /** The area from indicators-service, asked for by whichever part of the view needs it first. */
+    synchronized CompletableFuture<Map<String, Object>> area(Supplier<CompletableFuture<Map<String, Object>>> lookup) {
+        if (area == null) {
+            area = lookup.get();
         }
         return area;
     }
 
-    /** This area and the areas it lies in, nearest first; just this area when the hierarchy is unknown. */
-    synchronized List<String> lineage() {
-        List<String> codes = new ArrayList<>(List.of(code));
-        if (area != null && area.get("ancestors") instanceof List<?> ancestors) {
-            ancestors.forEach(ancestor -> codes.add(String.valueOf(((Map<?, ?>) ancestor).get("code"))));
-        }
-        return codes;
+    /** This area and the areas it lies in, nearest first; just this area when the hierarchy could not be had. */
+    CompletableFuture<List<String>> lineage(Supplier<CompletableFuture<Map<String, Object>>> lookup) {
+        return area(lookup).handle((found, failure) -> {
+            List<String> codes = new ArrayList<>(List.of(code));
+            if (found != null && found.get("ancestors") instanceof List<?> ancestors) {
+                ancestors.forEach(ancestor -> codes.add(String.valueOf(((Map<?, ?>) ancestor).get("code"))));
+            }
+            return codes;
+        });
     }
 }

@@ -4,6 +4,7 @@ import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
 import org.civicgraph.platform.graphql.InvalidInputException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -11,9 +12,15 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** A district's or county's profile: the area from indicators-service, its partners and the plans covering it. */
+/**
+ * A district's or county's profile: the area from indicators-service, then its partners and the plans covering it,
+ * asked of partners-service and plans-service at the same time, one request each.
+ */
 @Controller
 class AreaProfileController {
 
@@ -22,9 +29,11 @@ class AreaProfileController {
             query($code: ID!) { area(code: $code) { code name type ancestors { code name type } } }""";
 
     private final Subgraphs subgraphs;
+    private final Executor fanOut;
 
-    AreaProfileController(Subgraphs subgraphs) {
+    AreaProfileController(Subgraphs subgraphs, @Qualifier("downstreamCalls") Executor fanOut) {
         this.subgraphs = subgraphs;
+        this.fanOut = fanOut;
     }
 
     @QueryMapping
@@ -36,32 +45,27 @@ class AreaProfileController {
     }
 
     @SchemaMapping
-    Map<String, Object> area(AreaProfile profile) {
-        return profile.area(() -> subgraphs.get(Service.INDICATORS)
-                .query(AREA, Map.of("code", profile.getCode()), BearerToken.current())
-                .field("area").toEntity(Map.class));
+    CompletableFuture<Map<String, Object>> area(AreaProfile profile) {
+        return profile.area(areaLookup(profile, BearerToken.current()));
     }
 
     @SchemaMapping
-    List<Map<String, Object>> partners(AreaProfile profile) {
-        lookUpLineage(profile);
-        return AreaCoverage.covering(subgraphs.get(Service.PARTNERS), profile.lineage(), "organisations", "areaServed",
-                "id name type website", "organisation");
+    CompletableFuture<List<Map<String, Object>>> partners(AreaProfile profile) {
+        String token = BearerToken.current();
+        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation"), fanOut);
     }
 
     @SchemaMapping
-    List<Map<String, Object>> plans(AreaProfile profile) {
-        lookUpLineage(profile);
-        return AreaCoverage.covering(subgraphs.get(Service.PLANS), profile.lineage(), "plans", "area",
-                "id title ownerOrganisation kind period", "plan");
+    CompletableFuture<List<Map<String, Object>>> plans(AreaProfile profile) {
+        String token = BearerToken.current();
+        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan"), fanOut);
     }
 
-    /** The parts that depend on the hierarchy still answer, for the area alone, when indicators-service is down. */
-    private void lookUpLineage(AreaProfile profile) {
-        try {
-            area(profile);
-        } catch (RuntimeException indicatorsUnavailable) {
-            // reported on the area field itself
-        }
+    private Supplier<CompletableFuture<Map<String, Object>>> areaLookup(AreaProfile profile, String token) {
+        return () -> CompletableFuture.supplyAsync(() -> subgraphs.get(Service.INDICATORS)
+                .query(AREA, Map.of("code", profile.getCode()), token)
+                .field("area").toEntity(Map.class), fanOut);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /** A part of a view whose service failed is null, with an error naming the service and the path. */
 @Component
@@ -15,7 +16,8 @@ class ServiceUnavailableResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        if (ex instanceof ServiceUnavailableException unavailable) {
+        Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+        if (cause instanceof ServiceUnavailableException unavailable) {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.INTERNAL_ERROR)
                     .message(unavailable.getMessage())
