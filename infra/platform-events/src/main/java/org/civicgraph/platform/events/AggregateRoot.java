@@ -1,5 +1,6 @@
 package org.civicgraph.platform.events;
 
+import org.civicgraph.platform.cloudevents.EventJson;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 

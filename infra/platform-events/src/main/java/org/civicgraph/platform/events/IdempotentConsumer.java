@@ -1,5 +1,6 @@
 package org.civicgraph.platform.events;
 
+import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -3,6 +3,7 @@ package org.civicgraph.platform.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -87,7 +88,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private boolean publish(String collection, String aggregateId, PendingEvent event) {
-        CloudEvent cloudEvent = CloudEvent.of(event, properties.source(), aggregateId);
+        CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.type(), properties.source(), event.subject(), event.time(),
+                aggregateId, event.data());
         try {
             kafka.send(cloudEvent.toRecord(properties.topic())).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -2,6 +2,9 @@ package org.civicgraph.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.cloudevents.CloudEventHeaders;
+import org.civicgraph.platform.cloudevents.DeadLetterTopics;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.civicgraph.platform.test.TopicReader;

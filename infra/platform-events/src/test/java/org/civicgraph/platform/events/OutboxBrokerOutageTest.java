@@ -1,6 +1,7 @@
 package org.civicgraph.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicgraph.platform.cloudevents.CloudEventHeaders;
 import org.civicgraph.platform.events.EventsTestApplication.Task;
 import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.KafkaBroker;

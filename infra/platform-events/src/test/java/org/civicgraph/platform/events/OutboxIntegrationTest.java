@@ -1,6 +1,8 @@
 package org.civicgraph.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.cloudevents.CloudEventHeaders;
 import org.civicgraph.platform.events.EventsTestApplication.Task;
 import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.PlatformIntegrationTest;

@@ -8,6 +8,8 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 
 /** Limits, error codes and page bounds for every GraphQL endpoint; Apollo Federation 2 for the subgraphs. */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
@@ -27,8 +29,13 @@ public class GraphQlPlatformAutoConfiguration {
     }
 
     @Bean
-    GraphQlExceptionResolver graphQlExceptionResolver() {
-        return new GraphQlExceptionResolver();
+    DataFetcherExceptionResolverAdapter platformExceptionResolver() {
+        return GraphQlExceptionResolver.forFields();
+    }
+
+    @Bean
+    SubscriptionExceptionResolverAdapter platformSubscriptionExceptionResolver() {
+        return GraphQlExceptionResolver.forSubscriptions();
     }
 
     @Bean

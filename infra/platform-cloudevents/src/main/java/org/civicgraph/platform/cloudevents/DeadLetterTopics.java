@@ -1,4 +1,4 @@
-package org.civicgraph.platform.events;
+package org.civicgraph.platform.cloudevents;
 
 /** The dead-letter topic of a topic: where records that failed every retry are parked for an operator. */
 public final class DeadLetterTopics {

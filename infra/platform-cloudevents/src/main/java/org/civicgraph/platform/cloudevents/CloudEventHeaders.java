@@ -1,4 +1,4 @@
-package org.civicgraph.platform.events;
+package org.civicgraph.platform.cloudevents;
 
 /** Header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode. */
 public final class CloudEventHeaders {

@@ -1,4 +1,4 @@
-package org.civicgraph.platform.events;
+package org.civicgraph.platform.cloudevents;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import static org.civicgraph.platform.events.CloudEventHeaders.*;
+import static org.civicgraph.platform.cloudevents.CloudEventHeaders.*;
 
 /**
  * A CloudEvents 1.0 event as carried on Kafka in binary content mode: attributes in {@code ce_*} headers,
@@ -20,10 +20,6 @@ public record CloudEvent(String id, String type, String source, String subject, 
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
-
-    static CloudEvent of(PendingEvent event, String source, String aggregateId) {
-        return new CloudEvent(event.eventId(), event.type(), source, event.subject(), event.time(), aggregateId, event.data());
-    }
 
     public ProducerRecord<String, byte[]> toRecord(String topic) {
         Headers headers = new RecordHeaders();
@@ -56,7 +52,7 @@ public record CloudEvent(String id, String type, String source, String subject, 
         }
     }
 
-    static String header(Headers headers, String name) {
+    public static String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

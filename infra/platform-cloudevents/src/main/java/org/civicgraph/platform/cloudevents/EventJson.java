@@ -1,4 +1,4 @@
-package org.civicgraph.platform.events;
+package org.civicgraph.platform.cloudevents;
 
 import tools.jackson.databind.json.JsonMapper;
 

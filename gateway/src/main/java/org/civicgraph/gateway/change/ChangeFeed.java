@@ -1,0 +1,39 @@
+package org.civicgraph.gateway.change;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.cloudevents.NotACloudEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The services' change events, read from their Kafka topics and handed to whoever is subscribed at the moment.
+ * Every gateway instance reads every event (a consumer group of its own) from the time it starts; a subscriber
+ * that needs history or guaranteed delivery reads the topics or a webhook instead.
+ */
+@Component
+class ChangeFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+
+    private final Sinks.Many<ChangeEvent> changes = Sinks.many().multicast().directBestEffort();
+
+    @KafkaListener(topics = "#{'${civicgraph.gateway.change-feed.topics}'.split(',')}",
+            groupId = "${civicgraph.gateway.change-feed.group-id}",
+            properties = "auto.offset.reset=latest")
+    void on(ConsumerRecord<String, byte[]> record) {
+        try {
+            changes.tryEmitNext(ChangeEvent.of(CloudEvent.fromRecord(record)));
+        } catch (NotACloudEventException e) {
+            log.warn("Skipped a record on {} that is not a CloudEvent: {}", record.topic(), e.getMessage());
+        }
+    }
+
+    Flux<ChangeEvent> changes() {
+        return changes.asFlux();
+    }
+}
