@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * A council's commissioning strategy for one of its outcomes, identified by a slug such as
- * {@code children-are-safe-and-healthy}, with the key contracts that deliver it. The owning organisation reports on it.
+ * {@code children-are-safe-and-healthy}: who leads it, how its needs were established, its outcomes and measures and
+ * the pooled budgets it relies on. Its key contracts are aggregates of their own. The owning organisation reports on it.
  */
 @Document("strategies")
 public class CommissioningStrategy extends AggregateRoot {
@@ -30,9 +31,16 @@ public class CommissioningStrategy extends AggregateRoot {
     private String stageText;
     private CommissionerStatus commissionerStatus;
     private String commissionerComment;
+    private String completedBy;
     private LocalDate reportDate;
+    private String summary;
+    private String needsEstablished;
     private List<String> outcomes;
-    private List<KeyContract> keyContracts;
+    private MeasuresSummary measures;
+    private List<PooledBudget> pooledBudgets;
+    private String coCommissioningNote;
+    private String propertyImplications;
+    private String commercialOpportunities;
 
     CommissioningStrategy() {
     }
@@ -48,9 +56,17 @@ public class CommissioningStrategy extends AggregateRoot {
         strategy.stage = registration.stage();
         strategy.stageText = registration.stageText();
         strategy.commissionerStatus = registration.commissionerStatus();
+        strategy.commissionerComment = registration.commissionerComment();
+        strategy.completedBy = registration.completedBy();
         strategy.reportDate = registration.reportDate();
+        strategy.summary = registration.summary();
+        strategy.needsEstablished = registration.needsEstablished();
         strategy.outcomes = registration.outcomes() == null ? List.of() : List.copyOf(registration.outcomes());
-        strategy.keyContracts = registration.keyContracts() == null ? List.of() : List.copyOf(registration.keyContracts());
+        strategy.measures = registration.measures();
+        strategy.pooledBudgets = registration.pooledBudgets() == null ? List.of() : List.copyOf(registration.pooledBudgets());
+        strategy.coCommissioningNote = registration.coCommissioningNote();
+        strategy.propertyImplications = registration.propertyImplications();
+        strategy.commercialOpportunities = registration.commercialOpportunities();
         strategy.recordEvent(REGISTERED, subject(strategy.id), Map.of("id", strategy.id,
                 "ownerOrganisation", strategy.ownerOrganisation, "title", strategy.title));
         return strategy;
@@ -118,7 +134,35 @@ public class CommissioningStrategy extends AggregateRoot {
         return outcomes;
     }
 
-    public List<KeyContract> getKeyContracts() {
-        return keyContracts;
+    public String getCompletedBy() {
+        return completedBy;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getNeedsEstablished() {
+        return needsEstablished;
+    }
+
+    public MeasuresSummary getMeasures() {
+        return measures;
+    }
+
+    public List<PooledBudget> getPooledBudgets() {
+        return pooledBudgets;
+    }
+
+    public String getCoCommissioningNote() {
+        return coCommissioningNote;
+    }
+
+    public String getPropertyImplications() {
+        return propertyImplications;
+    }
+
+    public String getCommercialOpportunities() {
+        return commercialOpportunities;
     }
 }

@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Finds commissioning strategies and records what their owners report on them. Anyone may read a strategy. */
 @Service
@@ -28,10 +27,12 @@ class StrategyRegister {
 
     private final CommissioningStrategies strategies;
     private final MongoTemplate mongo;
+    private final KeyContractProviders providers;
 
-    StrategyRegister(CommissioningStrategies strategies, MongoTemplate mongo) {
+    StrategyRegister(CommissioningStrategies strategies, MongoTemplate mongo, KeyContractProviders providers) {
         this.strategies = strategies;
         this.mongo = mongo;
+        this.providers = providers;
     }
 
     Optional<CommissioningStrategy> find(String id) {
@@ -51,8 +52,7 @@ class StrategyRegister {
             query.addCriteria(Criteria.where("stage").is(filter.stage()));
         }
         if (filter.providerNameContains() != null && !filter.providerNameContains().isBlank()) {
-            query.addCriteria(Criteria.where("keyContracts.provider")
-                    .regex(Pattern.quote(filter.providerNameContains().trim()), "i"));
+            query.addCriteria(Criteria.where("_id").in(providers.strategiesWithProviderNameContaining(filter.providerNameContains().trim())));
         }
         return mongo.scroll(query.with(position), CommissioningStrategy.class);
     }

@@ -54,8 +54,8 @@ class CommissioningStrategyTest {
     private static CommissioningStrategy strategy(CommissionerStatus status) {
         return CommissioningStrategy.register(new StrategyRegistration("readiness-for-school", "lincolnshire-cc",
                 "Readiness for School", "Debbie Barnes", "Sally Savage", "Kevin Johnson", CommissioningStage.DO,
-                "Commissioning Strategy completed.", status, SEPTEMBER_2017, List.of("Children are ready for school"),
-                List.of(new KeyContract("Children's Centres", "Pre-School Learning Alliance", "3 + 1 + 1 years (Mar 2020)",
-                        "Sep 2018", "Good", null))));
+                "Commissioning Strategy completed.", status, null, "Jo Kavanagh (Assistant Director)", SEPTEMBER_2017,
+                "Best possible start in life", null, List.of("Children are ready for school"),
+                new MeasuresSummary(2, 2, null, 1, 1, null), List.of(), null, null, null));
     }
 }

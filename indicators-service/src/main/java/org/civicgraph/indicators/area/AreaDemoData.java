@@ -2,10 +2,12 @@ package org.civicgraph.indicators.area;
 
 import org.civicgraph.platform.demo.DemoDataLoader;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Loads England, the East Midlands, Lincolnshire and Leicestershire and their districts into an empty register. */
 @Component
+@Order(0) // first: indicator values refer to areas
 @ConditionalOnProperty(name = "civicgraph.demo-data.enabled", havingValue = "true")
 class AreaDemoData extends DemoDataLoader<RegisterAreaInput> {
 

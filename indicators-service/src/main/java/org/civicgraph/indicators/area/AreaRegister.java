@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Finds areas, and registers and renames them for the admins of the organisation that owns the reference data. */
+/**
+ * Finds areas, for every feature of the service, and registers and renames them for the admins of the organisation
+ * that owns the reference data.
+ */
 @Service
-class AreaRegister {
+public class AreaRegister {
 
     /** A country letter (England, Wales, Scotland, Northern Ireland), then an entity code and a number: 8 digits. */
     private static final Pattern GSS_CODE = Pattern.compile("[EWSN][0-9]{8}");
@@ -36,12 +39,33 @@ class AreaRegister {
         this.referenceDataOwner = properties.referenceDataOwner();
     }
 
-    Optional<Area> find(String code) {
-        return areas.findById(code);
+    public Optional<Area> find(String code) {
+        return code == null ? Optional.empty() : areas.findById(code);
     }
 
-    List<Area> findAll(Collection<String> codes) {
-        return areas.findAllById(codes);
+    public List<Area> findAll(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : areas.findAllById(codes);
+    }
+
+    public boolean exists(String code) {
+        return code != null && areas.existsById(code);
+    }
+
+    /** The areas directly within any of the given areas, in one query. */
+    public List<Area> childrenOf(Collection<String> parentCodes) {
+        return parentCodes.isEmpty() ? List.of() : areas.findByParentCodeIn(parentCodes, Sort.by("name", "_id"));
+    }
+
+    /** Every area of a type, or directly within a parent, or both; null leaves that condition out. */
+    public List<Area> findAll(AreaType type, String parentCode) {
+        Query query = new Query().with(Sort.by("name", "_id"));
+        if (type != null) {
+            query.addCriteria(Criteria.where("type").is(type));
+        }
+        if (parentCode != null) {
+            query.addCriteria(Criteria.where("parentCode").is(parentCode));
+        }
+        return mongo.find(query, Area.class);
     }
 
     Window<Area> search(AreaFilter filter, ScrollPosition position, int size) {

@@ -1,0 +1,5 @@
+package org.civicgraph.contracts.contract;
+
+public enum PaymentTiming {
+    ARREARS, ADVANCE
+}

@@ -1,0 +1,107 @@
+package org.civicgraph.indicators.indicator;
+
+import org.civicgraph.platform.events.ConflictRetry;
+import org.civicgraph.platform.graphql.InvalidInputException;
+import org.civicgraph.platform.graphql.NotFoundException;
+import org.civicgraph.platform.security.Caller;
+import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Finds indicator definitions for everyone, and defines and changes them for their owning organisation's editors. */
+@Service
+public class IndicatorCatalogue {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_SLUG_LENGTH = 80;
+
+    private final Indicators indicators;
+    private final MongoTemplate mongo;
+
+    IndicatorCatalogue(Indicators indicators, MongoTemplate mongo) {
+        this.indicators = indicators;
+        this.mongo = mongo;
+    }
+
+    public Optional<Indicator> find(String id) {
+        return id == null ? Optional.empty() : indicators.findById(id);
+    }
+
+    public List<Indicator> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : indicators.findAllById(ids);
+    }
+
+    /** The indicator, for someone who names it in an input field; not found names that field. */
+    public Indicator require(String id, String field) {
+        return find(id).orElseThrow(() -> new NotFoundException(field, "No indicator has the id " + id));
+    }
+
+    Window<Indicator> search(IndicatorFilter filter, ScrollPosition position, int size) {
+        Query query = new Query().with(Sort.by("name", "_id")).limit(size);
+        if (filter.lifeStage() != null) {
+            query.addCriteria(Criteria.where("lifeStage").is(filter.lifeStage()));
+        }
+        if (filter.leverArea() != null) {
+            query.addCriteria(Criteria.where("leverAreas").is(filter.leverArea()));
+        }
+        if (filter.ownerOrganisation() != null) {
+            query.addCriteria(Criteria.where("ownerOrganisation").is(filter.ownerOrganisation()));
+        }
+        return mongo.scroll(query.with(position), Indicator.class);
+    }
+
+    Indicator define(DefineIndicatorInput input) {
+        if (input.ownerOrganisation() == null || input.ownerOrganisation().isBlank()) {
+            throw new InvalidInputException("ownerOrganisation", "ownerOrganisation is required");
+        }
+        Caller caller = RecordAccess.requireCanEdit(input.ownerOrganisation());
+        return add(input, caller.subject());
+    }
+
+    /** Validates and stores a new definition for someone already allowed to add it, such as the demo data loader. */
+    Indicator add(DefineIndicatorInput input, String definedBy) {
+        if (input.id() == null || input.id().length() > MAX_SLUG_LENGTH || !SLUG.matcher(input.id()).matches()) {
+            throw new InvalidInputException("id", "id must be a slug of lower-case letters, digits and single hyphens, at most "
+                    + MAX_SLUG_LENGTH + " characters, such as gross-median-weekly-pay");
+        }
+        requireName(input.name());
+        if (input.unit() == null) {
+            throw new InvalidInputException("unit", "unit is required");
+        }
+        if (input.polarity() == null) {
+            throw new InvalidInputException("polarity", "polarity is required; use NO_JUDGEMENT when neither higher nor lower is better");
+        }
+        return indicators.insert(Indicator.define(input, definedBy));
+    }
+
+    Indicator update(UpdateIndicatorInput input) {
+        if (input.name() != null) {
+            requireName(input.name());
+        }
+        return ConflictRetry.run(() -> {
+            Indicator indicator = require(input.id(), "id");
+            Caller caller = RecordAccess.requireCanEdit(indicator.getOwnerOrganisation());
+            return indicator.update(input, caller.subject()) ? indicators.save(indicator) : indicator;
+        });
+    }
+
+    long count() {
+        return indicators.count();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "name must not be blank");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.civicgraph.indicators.profile;
+
+import org.civicgraph.indicators.ListPages;
+import org.civicgraph.indicators.area.Area;
+import org.civicgraph.indicators.area.AreaRegister;
+import org.civicgraph.indicators.comparison.Comparison;
+import org.civicgraph.indicators.comparison.ComparisonMethod;
+import org.civicgraph.indicators.comparison.Outcome;
+import org.civicgraph.indicators.period.Period;
+import org.civicgraph.indicators.trend.Trend;
+import org.civicgraph.indicators.trend.TrendSignificance;
+import org.civicgraph.platform.graphql.InvalidInputException;
+import org.civicgraph.platform.graphql.PageRequests;
+import org.dataloader.DataLoader;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+@Controller
+class ProfileController {
+
+    private final AreaProfiles profiles;
+    private final AreaRegister areas;
+    private final PageRequests pages;
+
+    ProfileController(AreaProfiles profiles, AreaRegister areas, PageRequests pages, BatchLoaderRegistry loaders) {
+        this.profiles = profiles;
+        this.areas = areas;
+        this.pages = pages;
+        loaders.forTypePair(ProfileRequest.class, IndicatorProfile.class)
+                .registerMappedBatchLoader((requests, environment) -> Mono.fromSupplier(() -> profiles.of(requests)));
+    }
+
+    /** Profiles of all the areas in a response are worked out together, so a page of areas costs no more queries than one. */
+    @SchemaMapping(typeName = "Area")
+    CompletableFuture<IndicatorProfile> profile(Area area, @Argument String benchmark, @Argument ComparisonMethod method,
+                                                @Argument Double tolerance, @Argument List<String> group,
+                                                DataLoader<ProfileRequest, IndicatorProfile> loader) {
+        return loader.load(new ProfileRequest(area, settings(benchmark, method, tolerance, group)));
+    }
+
+    @SchemaMapping(typeName = "AreaIndicatorProfile")
+    List<ProfileEntry> positive(IndicatorProfile profile) {
+        return profile.positive();
+    }
+
+    @SchemaMapping(typeName = "AreaIndicatorProfile")
+    List<ProfileEntry> negative(IndicatorProfile profile) {
+        return profile.negative();
+    }
+
+    @QueryMapping
+    Comparison compareIndicator(@Argument CompareInput input) {
+        String periodKey = null;
+        if (input.period() != null) {
+            try {
+                periodKey = Period.parse(input.period()).key();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("period", e.getMessage());
+            }
+        }
+        return profiles.compare(input.indicatorId(), input.areaCode(), periodKey,
+                settings(input.benchmark(), input.method(), input.tolerance(), input.group())).orElse(null);
+    }
+
+    @QueryMapping
+    Trend indicatorTrend(@Argument String indicatorId, @Argument String areaCode) {
+        return profiles.trend(indicatorId, areaCode).orElse(null);
+    }
+
+    /** Indicators worse than the benchmark and getting worse, by area and indicator name. */
+    @QueryMapping
+    Window<RedRedFinding> redRed(@Argument RedRedFilter filter, @Argument String benchmark, @Argument ComparisonMethod method,
+                                 @Argument Double tolerance, @Argument Boolean significantOnly, ScrollSubrange subrange) {
+        RedRedFilter where = filter == null ? RedRedFilter.NONE : filter;
+        List<Area> inScope = areas.findAll(where.areaType(), where.parentCode());
+        boolean significant = Boolean.TRUE.equals(significantOnly);
+        Map<String, Area> byCode = inScope.stream().collect(Collectors.toMap(Area::getCode, area -> area));
+        List<RedRedFinding> findings = profiles.of(inScope, settings(benchmark, method, tolerance, null)).stream()
+                .flatMap(profile -> profile.indicators().stream()
+                        .filter(entry -> entry.comparison().outcome() == Outcome.WORSE && entry.trend().gettingWorse())
+                        .filter(entry -> !significant || entry.trend().significance() == TrendSignificance.SIGNIFICANT)
+                        .map(entry -> new RedRedFinding(byCode.get(profile.areaCode()), entry)))
+                .toList();
+        return ListPages.page(findings, pages.position(subrange), pages.size(subrange));
+    }
+
+    private static ProfileSettings settings(String benchmark, ComparisonMethod method, Double tolerance, List<String> group) {
+        if (tolerance != null && tolerance < 0) {
+            throw new InvalidInputException("tolerance", "tolerance is a percentage of the benchmark's value and must not be negative");
+        }
+        return ProfileSettings.of(benchmark, method, tolerance, group);
+    }
+}

@@ -1,0 +1,142 @@
+package org.civicgraph.indicators.series;
+
+import org.civicgraph.indicators.area.AreaRegister;
+import org.civicgraph.indicators.indicator.Indicator;
+import org.civicgraph.indicators.indicator.IndicatorCatalogue;
+import org.civicgraph.indicators.period.Period;
+import org.civicgraph.platform.events.ConflictRetry;
+import org.civicgraph.platform.graphql.InvalidInputException;
+import org.civicgraph.platform.security.Caller;
+import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the published values and targets of indicators in areas. Anyone may read them; only editors of the
+ * organisation that owns an indicator publish its values and set its targets.
+ */
+@Service
+public class SeriesLedger {
+
+    private final AllSeries series;
+    private final IndicatorCatalogue indicators;
+    private final AreaRegister areas;
+    private final MongoTemplate mongo;
+
+    SeriesLedger(AllSeries series, IndicatorCatalogue indicators, AreaRegister areas, MongoTemplate mongo) {
+        this.series = series;
+        this.indicators = indicators;
+        this.areas = areas;
+        this.mongo = mongo;
+    }
+
+    public Optional<Series> find(String indicatorId, String areaCode) {
+        return series.findById(Series.idOf(indicatorId, areaCode));
+    }
+
+    /** Every series of the given areas, in one query. */
+    public List<Series> inAreas(Collection<String> areaCodes) {
+        return areaCodes.isEmpty() ? List.of() : series.findByAreaCodeIn(areaCodes);
+    }
+
+    /** The series of the given indicators in the given areas, in one query. */
+    public List<Series> of(Collection<String> indicatorIds, Collection<String> areaCodes) {
+        return indicatorIds.isEmpty() || areaCodes.isEmpty() ? List.of() : series.findByIndicatorIdInAndAreaCodeIn(indicatorIds, areaCodes);
+    }
+
+    Published publish(PublishValueInput input) {
+        Indicator indicator = indicators.require(input.indicatorId(), "indicatorId");
+        Caller caller = RecordAccess.requireCanEdit(indicator.getOwnerOrganisation());
+        return record(indicator, input, caller.subject());
+    }
+
+    /** Validates and records a value for someone already allowed to, such as the demo data loader. */
+    Published record(Indicator indicator, PublishValueInput input, String publishedBy) {
+        requireArea(input.areaCode());
+        Period period = ValueRules.period(input.period());
+        Reading reading = ValueRules.reading(input, indicator.getUnit(), period, publishedBy);
+        return ConflictRetry.run(() -> {
+            Series one = load(indicator.getId(), input.areaCode());
+            PublishOutcome outcome = one.publish(period, reading, indicator.getPolarity());
+            Series saved = outcome == PublishOutcome.UNCHANGED ? one : save(one);
+            return new Published(saved.valueFor(period.key()).orElseThrow(), outcome);
+        });
+    }
+
+    Target setTarget(SetTargetInput input) {
+        Indicator indicator = indicators.require(input.indicatorId(), "indicatorId");
+        Caller caller = RecordAccess.requireCanEdit(indicator.getOwnerOrganisation());
+        return addTarget(indicator, input, caller.subject());
+    }
+
+    /** Validates and sets a target for someone already allowed to, such as the demo data loader. */
+    Target addTarget(Indicator indicator, SetTargetInput input, String setBy) {
+        requireArea(input.areaCode());
+        Period period = ValueRules.period(input.period());
+        if (input.target() == null && input.reportedVerdict() == null) {
+            throw new InvalidInputException("target", "target is required, unless reportedVerdict records a report's verdict without its target");
+        }
+        double tolerance = input.tolerance() == null ? 0 : input.tolerance();
+        if (tolerance < 0) {
+            throw new InvalidInputException("tolerance", "tolerance must not be negative");
+        }
+        SeriesTarget target = new SeriesTarget(period, input.target(), tolerance, input.reportedVerdict(), input.note(), Instant.now(), setBy);
+        return ConflictRetry.run(() -> {
+            Series one = load(indicator.getId(), input.areaCode());
+            one.setTarget(target, indicator.getPolarity());
+            return save(one).targets().stream().filter(t -> t.period().key().equals(period.key())).findFirst().orElseThrow();
+        });
+    }
+
+    /** Targets by indicator, area and period, with the verdict asked for; in one query. */
+    List<Target> targets(TargetFilter filter) {
+        Query query = Query.query(Criteria.where("targets.0").exists(true)).with(Sort.by("indicatorId", "areaCode"));
+        if (filter.indicatorId() != null) {
+            query.addCriteria(Criteria.where("indicatorId").is(filter.indicatorId()));
+        }
+        if (filter.areaCode() != null) {
+            query.addCriteria(Criteria.where("areaCode").is(filter.areaCode()));
+        }
+        return mongo.find(query, Series.class).stream()
+                .flatMap(one -> one.targets().stream())
+                .filter(target -> filter.verdict() == null || filter.verdict() == target.verdict())
+                .toList();
+    }
+
+    long count() {
+        return series.count();
+    }
+
+    private void requireArea(String areaCode) {
+        if (!areas.exists(areaCode)) {
+            throw new InvalidInputException("areaCode", "No area has the code " + areaCode + "; areas are named by ONS GSS code, such as E07000136");
+        }
+    }
+
+    private Series load(String indicatorId, String areaCode) {
+        return find(indicatorId, areaCode).orElseGet(() -> Series.start(indicatorId, areaCode));
+    }
+
+    private Series save(Series one) {
+        try {
+            return series.save(one);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another request started the same series first: load theirs and apply the change again
+            throw new OptimisticLockingFailureException("Series " + one.getId() + " was created concurrently", createdMeanwhile);
+        }
+    }
+
+    /** A value as published, and whether it was new, a revision, or the same again. */
+    record Published(PublishedValue value, PublishOutcome outcome) {
+    }
+}
