@@ -3,7 +3,7 @@ package org.civicgraph.stack;
 import java.util.List;
 
 /** The five applications of the platform, in the order they are listed to the operator. */
-enum App {
+public enum App {
     GATEWAY("gateway", null),
     PLANS("plans-service", "civicgraph-plans"),
     CONTRACTS("contracts-service", "civicgraph-contracts"),
@@ -18,12 +18,12 @@ enum App {
         this.database = database;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
     /** The application's own MongoDB database; null for the gateway, which keeps no data. */
-    String database() {
+    public String database() {
         return database;
     }
 

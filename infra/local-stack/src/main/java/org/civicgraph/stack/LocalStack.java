@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBrokerProcess kafka;
     private DevTokenIssuer issuer;
 
-    LocalStack(Path root, Path dataDir, StackPorts ports, Consumer<String> progress) {
+    public LocalStack(Path root, Path dataDir, StackPorts ports, Consumer<String> progress) {
         this.root = root;
         this.dataDir = dataDir;
         this.ports = ports;
@@ -43,7 +45,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts everything and waits until every application is ready. */
-    void start(Duration timeout) {
+    public void start(Duration timeout) {
+        start(timeout, EnumSet.allOf(App.class));
+    }
+
+    /** Starts MongoDB, Kafka, the issuer and the given applications only (a benchmark needs one service). */
+    public void start(Duration timeout, Set<App> only) {
         long started = System.nanoTime();
         mongo = EmbeddedMongo.start(dataDir.resolve("mongo"), ports.mongo());
         progress.accept("MongoDB (embedded, " + dataDir.resolve("mongo") + ") on 127.0.0.1:" + ports.mongo());
@@ -53,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
         kafka.start(timeout);
         progress.accept("Kafka broker (KRaft) on " + kafka.bootstrapServers() + " after " + seconds(started));
 
-        for (App app : App.values()) {
+        for (App app : only) {
             AppProcess process = new AppProcess(app, executableJar(app), ports.of(app), environment(app), dataDir.resolve("logs"));
             apps.put(app, process);
             process.start();
@@ -90,23 +97,28 @@ public final class LocalStack implements AutoCloseable {
         kafka.start(timeout);
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.of(App.GATEWAY) + "/graphql";
     }
 
-    String serviceUrl(App app) {
+    public String serviceUrl(App app) {
         return "http://127.0.0.1:" + ports.of(app) + "/graphql";
     }
 
-    DevTokenIssuer issuer() {
+    public DevTokenIssuer issuer() {
         return issuer;
     }
 
-    StackPorts ports() {
+    /** A connection string to the given database of the stack's Mongo server. */
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    public StackPorts ports() {
         return ports;
     }
 
@@ -158,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException("No executable jar in " + target + ": build first with ./mvnw -DskipTests package");
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Where each part of the stack listens, all on 127.0.0.1. */
-record StackPorts(int mongo, int kafka, int issuer, Map<App, Integer> apps) {
+public record StackPorts(int mongo, int kafka, int issuer, Map<App, Integer> apps) {
 
     /** The documented ports, each overridable by an environment variable such as {@code CIVICGRAPH_PORT_GATEWAY}. */
     static StackPorts standard() {
@@ -20,7 +20,7 @@ record StackPorts(int mongo, int kafka, int issuer, Map<App, Integer> apps) {
     }
 
     /** Free ports chosen now, for a stack that must not collide with another (a test's). */
-    static StackPorts free() {
+    public static StackPorts free() {
         Map<App, Integer> apps = new EnumMap<>(App.class);
         for (App app : App.values()) {
             apps.put(app, KafkaBrokerProcess.freePort());
@@ -28,7 +28,7 @@ record StackPorts(int mongo, int kafka, int issuer, Map<App, Integer> apps) {
         return new StackPorts(KafkaBrokerProcess.freePort(), KafkaBrokerProcess.freePort(), KafkaBrokerProcess.freePort(), apps);
     }
 
-    int of(App app) {
+    public int of(App app) {
         return apps.get(app);
     }
 
