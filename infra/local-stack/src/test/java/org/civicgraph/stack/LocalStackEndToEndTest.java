@@ -113,7 +113,7 @@ class LocalStackEndToEndTest {
     @Test
     @Order(4)
     void anEditCarriesTheCallersTokenToTheServiceThatOwnsTheRecord() throws Exception {
-        String token = stack.issuer().mint("e2e@boston-bc", "boston-bc", List.of("editor"), Duration.ofMinutes(5));
+        String token = stack.issuer().mint("e2e@boston-bc", "boston-bc", List.of("editor", "admin"), Duration.ofMinutes(5));
         String mutation = """
                 mutation { updateOrganisation(input: {id: "lincolnshire-cc", website: "https://example.invalid"}) {
                   organisation { website } } }""";
@@ -126,7 +126,7 @@ class LocalStackEndToEndTest {
     @Test
     @Order(5)
     void aChangeMadeWhileKafkaIsDownIsPublishedOnceWhenItReturns() throws Exception {
-        String token = stack.issuer().mint("e2e@north-kesteven-dc", "north-kesteven-dc", List.of("editor"), Duration.ofMinutes(5));
+        String token = stack.issuer().mint("e2e@north-kesteven-dc", "north-kesteven-dc", List.of("admin"), Duration.ofMinutes(5));
         String website = "https://www.n-kesteven.gov.uk/during-outage-" + System.nanoTime();
         stack.stopKafka();
 

@@ -2,20 +2,25 @@ package org.civicgraph.partners.organisation;
 
 import org.civicgraph.platform.demo.DemoDataLoader;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** Loads the organisations named in the source documents into an empty directory. */
+/** Loads the organisations named in the source documents, with their units, into an empty directory. */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "civicgraph.demo-data.enabled", havingValue = "true")
 class OrganisationDemoData extends DemoDataLoader<OrganisationDemoData.Row> {
 
     private final OrganisationDirectory directory;
+    private final OrganisationChanges changes;
 
-    OrganisationDemoData(OrganisationDirectory directory) {
+    OrganisationDemoData(OrganisationDirectory directory, OrganisationChanges changes) {
         super("demo/organisations.json", Row.class);
         this.directory = directory;
+        this.changes = changes;
     }
 
     @Override
@@ -24,12 +29,17 @@ class OrganisationDemoData extends DemoDataLoader<OrganisationDemoData.Row> {
     }
 
     @Override
-    protected void importRecord(Row record) {
-        directory.register(Organisation.register(record.id(), record.name(), OrganisationType.valueOf(record.type()),
-                record.identifiers() == null ? List.of() : record.identifiers(),
-                record.areasServed() == null ? List.of() : record.areasServed(), record.website()));
+    protected void importRecord(Row row) {
+        OrganisationDetails details = new OrganisationDetails(row.name(), OrganisationRules.orEmpty(row.otherNames()),
+                OrganisationType.valueOf(row.type()), OrganisationRules.orEmpty(row.identifiers()), OrganisationRules.orEmpty(row.areasServed()),
+                row.website(), OrganisationRules.orEmpty(row.contactPoints()), List.of(), row.openedOn());
+        boolean closed = OrganisationStatus.CLOSED.name().equals(row.status());
+        changes.importRecord(row.id(), details, OrganisationRules.orEmpty(row.units()), closed ? row.closedOn() : null, row.closedReason());
     }
 
-    record Row(String id, String name, String type, List<Identifier> identifiers, List<String> areasServed, String website) {
+    /** {@code sourceNote} in the file says where in the source documents the organisation is named; it is not imported. */
+    record Row(String id, String name, List<String> otherNames, String type, List<Identifier> identifiers,
+               List<String> areasServed, String website, List<ContactPoint> contactPoints, String status,
+               LocalDate openedOn, LocalDate closedOn, String closedReason, List<NewUnit> units) {
     }
 }

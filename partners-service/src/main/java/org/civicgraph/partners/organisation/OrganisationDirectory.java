@@ -1,26 +1,28 @@
 package org.civicgraph.partners.organisation;
 
-import org.civicgraph.platform.events.ConflictRetry;
-import org.civicgraph.platform.graphql.InvalidInputException;
-import org.civicgraph.platform.graphql.NotFoundException;
-import org.civicgraph.platform.security.Caller;
-import org.civicgraph.platform.security.RecordAccess;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Finds organisations and applies changes to them under the ownership rules. */
+/**
+ * Finds organisations and their units. The id of a record merged into another leads to the survivor, however many
+ * merges ago; lookups follow at most {@value #MOST_HOPS} such steps so that a damaged chain cannot loop.
+ */
 @Service
-class OrganisationDirectory {
+public class OrganisationDirectory {
+
+    static final int MOST_HOPS = 10;
 
     private final Organisations organisations;
     private final MongoTemplate mongo;
@@ -30,59 +32,116 @@ class OrganisationDirectory {
         this.mongo = mongo;
     }
 
-    Optional<Organisation> find(String id) {
-        return organisations.findById(id);
+    public Optional<Organisation> find(String id) {
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
     }
 
-    List<Organisation> findAll(List<String> ids) {
-        return organisations.findAllById(ids);
-    }
-
-    Window<Organisation> search(OrganisationFilter filter, ScrollPosition position, int size) {
-        Query query = new Query().with(Sort.by("normalisedName", "_id")).limit(size);
-        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-            query.addCriteria(Criteria.where("normalisedName").regex(Pattern.quote(OrganisationNames.normalise(filter.nameContains()))));
-        }
-        if (filter.type() != null) {
-            query.addCriteria(Criteria.where("type").is(filter.type()));
-        }
-        if (filter.areaServed() != null) {
-            query.addCriteria(Criteria.where("areasServed").is(filter.areaServed()));
-        }
-        return mongo.scroll(query.with(position), Organisation.class);
-    }
-
-    Organisation register(Organisation organisation) {
-        return organisations.insert(organisation);
-    }
-
-    Organisation update(UpdateOrganisationInput input) {
-        Caller caller = RecordAccess.requireCanEdit(input.id());
-        if (input.name() != null && input.name().isBlank()) {
-            throw new InvalidInputException("name", "name must not be blank");
-        }
-        if (input.website() != null) {
-            requireWebAddress(input.website());
-        }
-        return ConflictRetry.run(() -> {
-            Organisation organisation = organisations.findById(input.id())
-                    .orElseThrow(() -> new NotFoundException("id", "No organisation has the id " + input.id()));
-            return organisation.update(input.name(), input.website(), caller.subject()) ? organisations.save(organisation) : organisation;
-        });
-    }
-
-    long count() {
-        return organisations.count();
-    }
-
-    private static void requireWebAddress(String website) {
-        try {
-            URI uri = URI.create(website);
-            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new InvalidInputException("website", "website must be an https:// address, such as https://www.boston.gov.uk");
+    /** Each requested id that exists, mapped to its organisation (the survivor, for merged ids). */
+    public Map<String, Organisation> findAll(Collection<String> ids) {
+        Map<String, String> pointingAt = new LinkedHashMap<>();
+        ids.forEach(id -> pointingAt.put(id, id));
+        Map<String, Organisation> found = new HashMap<>();
+        Set<String> wanted = new HashSet<>(pointingAt.values());
+        for (int hop = 0; hop < MOST_HOPS && !wanted.isEmpty(); hop++) {
+            organisations.findAllById(wanted).forEach(organisation -> found.put(organisation.getId(), organisation));
+            wanted = new HashSet<>();
+            for (Map.Entry<String, String> entry : pointingAt.entrySet()) {
+                Organisation organisation = found.get(entry.getValue());
+                if (organisation != null && organisation.isMerged()) {
+                    entry.setValue(organisation.getMergedInto());
+                    if (!found.containsKey(organisation.getMergedInto())) {
+                        wanted.add(organisation.getMergedInto());
+                    }
+                }
             }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("website", "website is not a valid address: " + e.getMessage());
         }
+        Map<String, Organisation> result = new LinkedHashMap<>();
+        pointingAt.forEach((requested, target) -> {
+            Organisation organisation = found.get(target);
+            if (organisation != null && !organisation.isMerged()) {
+                result.put(requested, organisation);
+            }
+        });
+        return result;
+    }
+
+    public Optional<Organisation> findByIdentifier(IdentifierScheme scheme, String value) {
+        Query query = Query.query(Criteria.where("identifiers").elemMatch(Criteria.where("scheme").is(scheme.name()).and("value").is(value)))
+                .limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Organisation.class)).flatMap(organisation -> find(organisation.getId()));
+    }
+
+    public Optional<Unit> findUnit(String unitId) {
+        return Optional.ofNullable(findUnits(List.of(unitId)).get(unitId));
+    }
+
+    public Map<String, Unit> findUnits(Collection<String> unitIds) {
+        Map<String, Unit> units = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return units;
+        }
+        for (Organisation organisation : mongo.find(Query.query(Criteria.where("units.id").in(unitIds)), Organisation.class)) {
+            organisation.getUnits().stream().filter(unit -> unitIds.contains(unit.id())).forEach(unit -> units.put(unit.id(), unit));
+        }
+        return units;
+    }
+
+    /** Named contacts, for signed-in callers only; null for anyone else. */
+    public List<Contact> contactsFor(Organisation organisation) {
+        return OrganisationAccess.mayReadInternal() ? organisation.getContacts() : null;
+    }
+
+    /** The organisations that state a relationship to this one (or to a record merged into it). */
+    public List<Organisation> relatedTo(Organisation organisation) {
+        List<String> ids = new ArrayList<>(organisation.getMergedIds());
+        ids.add(organisation.getId());
+        return mongo.find(Query.query(Criteria.where("relationships.otherId").in(ids)), Organisation.class);
+    }
+
+    /** The body that directly replaced this one, if it was succeeded. */
+    public Optional<Organisation> successor(Organisation organisation) {
+        return organisation.getRelationships().stream()
+                .filter(relationship -> relationship.kind() == RelationshipKind.SUCCEEDED_BY)
+                .reduce((first, later) -> later)
+                .flatMap(relationship -> find(relationship.otherId()));
+    }
+
+    /** The organisation itself, or the body that now does its job, following successors to the last. */
+    public Organisation current(Organisation organisation) {
+        Organisation current = organisation;
+        for (int hop = 0; hop < MOST_HOPS; hop++) {
+            Optional<Organisation> successor = successor(current);
+            if (successor.isEmpty() || successor.get().getId().equals(organisation.getId())) {
+                break;
+            }
+            current = successor.get();
+        }
+        return current;
+    }
+
+    /** Organisations that are not merged into another, by name, for exports. */
+    public List<Organisation> listed(long skip, int limit) {
+        Query query = Query.query(Criteria.where("mergedInto").is(null))
+                .with(org.springframework.data.domain.Sort.by(Organisation.SORT_NAME, "_id")).skip(skip).limit(limit);
+        return mongo.find(query, Organisation.class);
+    }
+
+    public long countListed() {
+        return mongo.count(Query.query(Criteria.where("mergedInto").is(null)), Organisation.class);
+    }
+
+    /** By the UUID the Open Referral export gives the organisation. */
+    public Optional<Organisation> findByOpenReferralId(String openReferralId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("openReferralId").is(openReferralId)), Organisation.class))
+                .flatMap(organisation -> find(organisation.getId()));
+    }
+
+    /** Whether any organisation states a relationship yet. */
+    public boolean anyRelationships() {
+        return mongo.exists(Query.query(Criteria.where("relationships.0").exists(true)), Organisation.class);
+    }
+
+    public long count() {
+        return organisations.count();
     }
 }

@@ -68,8 +68,8 @@ class OrganisationApiTest {
     }
 
     @Test
-    void anEditorChangesTheirOwnOrganisationAndTheChangeIsPublished() {
-        GraphQlHttp.Response response = graphql.as("south-holland-dc", "editor").post(UPDATE,
+    void anAdminChangesTheirOwnOrganisationAndTheChangeIsPublished() {
+        GraphQlHttp.Response response = graphql.as("south-holland-dc", "admin").post(UPDATE,
                 Map.of("input", Map.of("id", "south-holland-dc", "website", "https://www.sholland.gov.uk/new")));
 
         assertThat(response.hasErrors()).as(response.body()).isFalse();
@@ -87,7 +87,25 @@ class OrganisationApiTest {
     }
 
     @Test
-    void anEditorOfAnotherOrganisationCannotChangeTheRecord() {
+    void aPlatformAdminMayChangeAnyOrganisation() {
+        GraphQlHttp.Response response = graphql.as("civicgraph", "admin").post(UPDATE,
+                Map.of("input", Map.of("id", "east-midlands-business-ltd", "website", "https://www.example.org/emb")));
+
+        assertThat(response.hasErrors()).as(response.body()).isFalse();
+        assertThat(response.<String>read("$.data.updateOrganisation.organisation.website")).isEqualTo("https://www.example.org/emb");
+    }
+
+    @Test
+    void anEditorCannotChangeTheirOwnOrganisation() {
+        GraphQlHttp.Response response = graphql.as("boston-bc", "editor").post(UPDATE,
+                Map.of("input", Map.of("id", "boston-bc", "website", "https://www.boston.gov.uk/editor")));
+
+        assertThat(response.errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(organisations.findById("boston-bc").orElseThrow().getWebsite()).isEqualTo("https://www.boston.gov.uk");
+    }
+
+    @Test
+    void anAdminOfAnotherOrganisationCannotChangeTheRecord() {
         String before = organisations.findById("boston-bc").orElseThrow().getWebsite();
 
         GraphQlHttp.Response response = graphql.as("lincolnshire-cc", "editor", "admin").post(UPDATE,
@@ -117,7 +135,7 @@ class OrganisationApiTest {
     void anInvalidWebsiteIsRefusedNamingTheFieldAndNothingChanges() {
         Long versionBefore = publishedOrganisation("west-lindsey-dc").getVersion();
 
-        GraphQlHttp.Response response = graphql.as("west-lindsey-dc", "editor").post(UPDATE,
+        GraphQlHttp.Response response = graphql.as("west-lindsey-dc", "admin").post(UPDATE,
                 Map.of("input", Map.of("id", "west-lindsey-dc", "website", "ftp://west-lindsey")));
 
         assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");

@@ -24,7 +24,9 @@ class OrganisationSubgraphContractTest {
 
         assertThat(response.<String>read("$.data._service.sdl"))
                 .contains("specs.apollo.dev/federation/v2")
-                .containsPattern("type Organisation @key\\(fields : \"id\"");
+                .containsPattern("type Organisation implements Partner @key\\(fields : \"id\"")
+                .containsPattern("type Unit implements Partner @key\\(fields : \"id\"")
+                .containsPattern("type PartnerGroup implements Partner @key\\(fields : \"id\"");
     }
 
     @Test

@@ -1,0 +1,5 @@
+package org.civicgraph.partners.organisation;
+
+public enum ContactPointKind {
+    EMAIL, PHONE, WEBSITE, POSTAL_ADDRESS
+}

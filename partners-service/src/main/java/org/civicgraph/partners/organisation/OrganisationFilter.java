@@ -1,6 +1,0 @@
-package org.civicgraph.partners.organisation;
-
-record OrganisationFilter(String nameContains, OrganisationType type, String areaServed) {
-
-    static final OrganisationFilter NONE = new OrganisationFilter(null, null, null);
-}

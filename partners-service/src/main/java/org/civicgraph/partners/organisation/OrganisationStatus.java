@@ -1,0 +1,5 @@
+package org.civicgraph.partners.organisation;
+
+public enum OrganisationStatus {
+    ACTIVE, CLOSED
+}

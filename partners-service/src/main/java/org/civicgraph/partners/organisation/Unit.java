@@ -1,0 +1,46 @@
+package org.civicgraph.partners.organisation;
+
+import org.springframework.data.mongodb.core.index.Indexed;
+
+import java.util.List;
+
+/**
+ * A part of an organisation, such as a district council's housing services, stored inside the organisation's record
+ * but addressable on its own by an id of the organisation's id, a slash and the unit's slug: {@code boston-bc/housing-services}.
+ */
+public record Unit(@Indexed String id, String name, List<String> otherNames, String organisationId,
+                   @Indexed List<String> searchKeys) {
+
+    public Unit {
+        otherNames = otherNames == null ? List.of() : List.copyOf(otherNames);
+        searchKeys = searchKeys == null ? List.of() : List.copyOf(searchKeys);
+    }
+
+    static String idOf(String organisationId, String slug) {
+        return organisationId + "/" + slug;
+    }
+
+    static String organisationIdOf(String unitId) {
+        int slash = unitId.indexOf('/');
+        return slash < 0 ? unitId : unitId.substring(0, slash);
+    }
+
+    /** The unit's names alone and after its organisation's name, as documents write them ("Lincolnshire County Council Secure Unit"). */
+    public List<String> namesWithin(List<String> organisationNames) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(name);
+        names.addAll(otherNames);
+        for (String organisationName : organisationNames) {
+            names.add(organisationName + " " + name);
+        }
+        return names;
+    }
+
+    Unit withSearchKeys(List<String> keys) {
+        return new Unit(id, name, otherNames, organisationId, keys);
+    }
+
+    Unit movedTo(String newOrganisationId) {
+        return new Unit(id, name, otherNames, newOrganisationId, searchKeys);
+    }
+}

@@ -1,4 +1,0 @@
-package org.civicgraph.partners.organisation;
-
-record UpdateOrganisationInput(String id, String name, String website) {
-}
