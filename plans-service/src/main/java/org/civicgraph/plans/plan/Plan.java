@@ -1,16 +1,20 @@
 package org.civicgraph.plans.plan;
 
+import org.civicgraph.plans.period.ReportingWindow;
 import org.civicgraph.platform.events.AggregateRoot;
 import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A plan an organisation has adopted, identified by a slug such as {@code lincolnshire-cc-corporate-plan}:
- * themes, each with objectives, under the names the plan itself uses for them.
+ * themes, each with objectives, under the names the plan itself uses for them, and the RAG scale its progress is
+ * reported on. Its activities are aggregates of their own ({@code activities}): a plan may have thousands.
  */
 @Document("plans")
 public class Plan extends AggregateRoot {
@@ -30,6 +34,9 @@ public class Plan extends AggregateRoot {
     private List<String> areas;
     private Visibility visibility;
     private List<Theme> themes;
+    private List<RagStatus> ragScale;
+    private boolean partnersMayReport;
+    private ReferenceScope referenceScope;
 
     Plan() {
     }
@@ -47,18 +54,30 @@ public class Plan extends AggregateRoot {
         plan.areas = List.copyOf(draft.areas());
         plan.visibility = draft.visibility();
         plan.themes = List.copyOf(draft.themes());
-        plan.recordEvent(CREATED, subject(plan.id), Map.of("id", plan.id, "ownerOrganisation", plan.ownerOrganisation,
+        plan.ragScale = List.copyOf(draft.ragScale());
+        plan.partnersMayReport = draft.partnersMayReport();
+        plan.referenceScope = draft.referenceScope();
+        Map<String, Object> data = new LinkedHashMap<>(Map.of("id", plan.id, "ownerOrganisation", plan.ownerOrganisation,
                 "title", plan.title, "kind", plan.kind.name(), "period", plan.period, "areas", plan.areas,
                 "visibility", plan.visibility.name(), "createdBy", createdBy));
+        data.put("ragScale", plan.scale().describe());
+        data.put("partnersMayReport", plan.partnersMayReport);
+        data.put("themes", plan.themes.stream().map(Theme::key).toList());
+        plan.recordEvent(CREATED, subject(plan.id), data);
         return plan;
     }
 
     /** Applies the changes that differ from the current values and records them, old and new; returns whether anything changed. */
-    boolean update(String newTitle, String newPeriod, Visibility newVisibility, String changedBy) {
+    boolean update(UpdatePlanInput input, String changedBy) {
         FieldChanges changes = new FieldChanges();
-        title = changes.setIfGiven("title", title, newTitle);
-        period = changes.setIfGiven("period", period, newPeriod);
-        visibility = changes.setIfGiven("visibility", visibility, newVisibility);
+        title = changes.setIfGiven("title", title, input.title());
+        period = changes.setIfGiven("period", period, input.period());
+        visibility = changes.setIfGiven("visibility", visibility, input.visibility());
+        partnersMayReport = changes.setIfGiven("partnersMayReport", partnersMayReport, input.partnersMayReport());
+        if (input.ragScale() != null && !new RagScale(input.ragScale()).equals(scale())) {
+            changes.set("ragScale", scale().describe(), new RagScale(input.ragScale()).describe());
+            ragScale = List.copyOf(input.ragScale());
+        }
         if (changes.isEmpty()) {
             return false;
         }
@@ -108,5 +127,41 @@ public class Plan extends AggregateRoot {
 
     public List<Theme> getThemes() {
         return themes;
+    }
+
+    /** The plan's statuses in order; the default scale for a plan stored before plans had their own. */
+    public List<RagStatus> getRagScale() {
+        return scale().statuses();
+    }
+
+    public RagScale scale() {
+        return ragScale == null || ragScale.isEmpty() ? RagScale.DEFAULT : new RagScale(ragScale);
+    }
+
+    /** Whether editors of an organisation named on an activity as lead or partner may report its progress. */
+    public boolean isPartnersMayReport() {
+        return partnersMayReport;
+    }
+
+    public ReferenceScope getReferenceScope() {
+        return referenceScope == null ? ReferenceScope.PLAN : referenceScope;
+    }
+
+    /** The quarters updates may be reported for; empty when the period is not a year range, and then any quarter may be. */
+    public Optional<ReportingWindow> reportingWindow() {
+        return ReportingWindow.ofPlanPeriod(period);
+    }
+
+    public Optional<Theme> theme(String key) {
+        return themes.stream().filter(theme -> theme.key().equals(key)).findFirst();
+    }
+
+    /** The theme holding the objective with this key. */
+    public Optional<Theme> themeOfObjective(String objectiveKey) {
+        return themes.stream().filter(theme -> theme.objectives().stream().anyMatch(o -> o.key().equals(objectiveKey))).findFirst();
+    }
+
+    public Optional<Objective> objective(String key) {
+        return themes.stream().flatMap(theme -> theme.objectives().stream()).filter(o -> o.key().equals(key)).findFirst();
     }
 }

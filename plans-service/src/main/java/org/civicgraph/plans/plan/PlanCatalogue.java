@@ -12,15 +12,21 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds plans and applies changes to them. Anyone may read a public plan and any signed-in user an internal one;
- * only editors and admins of the owning organisation may create or change a plan.
+ * only editors and admins of the owning organisation may create or change a plan. Other features (activities,
+ * progress, reports) find the plans they belong to here.
  */
 @Service
-class PlanCatalogue {
+public class PlanCatalogue {
 
     private final Plans plans;
     private final MongoTemplate mongo;
@@ -31,7 +37,7 @@ class PlanCatalogue {
     }
 
     /** The plan, if it exists; an internal plan asked for by an anonymous caller is refused rather than hidden. */
-    Optional<Plan> find(String id) {
+    public Optional<Plan> find(String id) {
         Optional<Plan> plan = plans.findById(id);
         if (plan.isPresent() && plan.get().getVisibility() == Visibility.INTERNAL) {
             RecordAccess.requireSignedIn();
@@ -40,7 +46,7 @@ class PlanCatalogue {
     }
 
     /** The plans among the ids that the caller may read, in no particular order. */
-    List<Plan> findReadable(List<String> ids) {
+    public List<Plan> findReadable(Collection<String> ids) {
         boolean signedIn = Caller.current().isSignedIn();
         return plans.findAllById(ids).stream()
                 .filter(plan -> signedIn || plan.getVisibility() == Visibility.PUBLIC)
@@ -83,8 +89,37 @@ class PlanCatalogue {
                     .orElseThrow(() -> new NotFoundException("id", "No plan has the id " + input.id()));
             Caller editor = RecordAccess.requireCanEdit(plan.getOwnerOrganisation());
             PlanInputRules.checkChanges(input);
-            return plan.update(input.title(), input.period(), input.visibility(), editor.subject()) ? plans.save(plan) : plan;
+            return plan.update(input, editor.subject()) ? plans.save(plan) : plan;
         });
+    }
+
+    /**
+     * The plan a change or report refers to, for a caller who may read it.
+     *
+     * @param field the input field that named the plan, reported when there is no such plan
+     */
+    public Plan require(String id, String field) {
+        return find(id).orElseThrow(() -> new NotFoundException(field, "No plan has the id " + id));
+    }
+
+    /** Ids of the plans that only signed-in users may read, to leave their records out for anonymous callers. */
+    public Set<String> internalPlanIds() {
+        Query query = Query.query(Criteria.where("visibility").is(Visibility.INTERNAL));
+        query.fields().include("_id");
+        return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
+    }
+
+    /** For each plan that names the organisation as a partner of whole themes (a lever area's partners), the keys of those themes. */
+    public Map<String, Set<String>> themesWithPartner(String organisation) {
+        Query query = Query.query(Criteria.where("themes.partnerOrganisations").is(organisation));
+        query.fields().include("_id", "themes");
+        Map<String, Set<String>> themes = new HashMap<>();
+        for (Plan plan : mongo.find(query, Plan.class)) {
+            themes.put(plan.getId(), plan.getThemes().stream()
+                    .filter(theme -> theme.partnerOrganisations().contains(organisation))
+                    .map(Theme::key).collect(Collectors.toSet()));
+        }
+        return themes;
     }
 
     long count() {

@@ -7,6 +7,7 @@ import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -31,6 +32,21 @@ class PlanController {
     @QueryMapping
     Window<Plan> plans(@Argument PlanFilter filter, ScrollSubrange subrange) {
         return catalogue.search(filter == null ? PlanFilter.NONE : filter, pages.position(subrange), pages.size(subrange));
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    List<PlanTheme> themes(Plan plan) {
+        return PlanTheme.of(plan);
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    String firstReportingPeriod(Plan plan) {
+        return plan.reportingWindow().map(window -> window.first().toString()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "Plan")
+    String lastReportingPeriod(Plan plan) {
+        return plan.reportingWindow().map(window -> window.last().toString()).orElse(null);
     }
 
     @MutationMapping

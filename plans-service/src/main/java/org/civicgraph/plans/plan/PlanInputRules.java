@@ -2,7 +2,10 @@ package org.civicgraph.plans.plan;
 
 import org.civicgraph.platform.graphql.InvalidInputException;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,10 @@ final class PlanInputRules {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern GSS_CODE = Pattern.compile("[A-Z][0-9]{8}");
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})-(\\d{2}|\\d{4})");
+    private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_STATUSES = 10;
+    private static final int MAX_STATUS_LABEL = 30;
 
     private PlanInputRules() {
     }
@@ -36,9 +43,13 @@ final class PlanInputRules {
             throw new InvalidInputException("visibility", "visibility must be PUBLIC or INTERNAL");
         }
         requireThemes(draft.themes());
+        requireScale(draft.ragScale());
     }
 
     static void checkChanges(UpdatePlanInput changes) {
+        if (changes.ragScale() != null) {
+            requireScale(changes.ragScale());
+        }
         if (changes.title() != null) {
             requireTitle("title", changes.title());
         }
@@ -96,11 +107,73 @@ final class PlanInputRules {
     }
 
     private static void requireThemes(List<Theme> themes) {
+        Set<String> keys = new HashSet<>();
         for (int t = 0; t < themes.size(); t++) {
             Theme theme = themes.get(t);
-            requireTitle("themes[" + t + "].title", theme.title());
+            String field = "themes[" + t + "]";
+            requireTitle(field + ".title", theme.title());
+            requireKey(field + ".key", theme.key(), keys);
+            requireText(field + ".description", theme.description());
+            requireSlugs(field + ".partnerOrganisations", theme.partnerOrganisations());
             for (int o = 0; o < theme.objectives().size(); o++) {
-                requireTitle("themes[" + t + "].objectives[" + o + "].title", theme.objectives().get(o).title());
+                Objective objective = theme.objectives().get(o);
+                String objectiveField = field + ".objectives[" + o + "]";
+                requireTitle(objectiveField + ".title", objective.title());
+                requireKey(objectiveField + ".key", objective.key(), keys);
+                for (String measure : objective.successMeasures()) {
+                    if (measure == null || measure.isBlank()) {
+                        throw new InvalidInputException(objectiveField + ".successMeasures", "a success measure must not be blank");
+                    }
+                    requireText(objectiveField + ".successMeasures", measure);
+                }
+            }
+        }
+    }
+
+    /** Theme and objective keys share one namespace within the plan, so a key names one thing. */
+    private static void requireKey(String field, String key, Set<String> taken) {
+        if (key == null || key.length() > 80 || !SLUG.matcher(key).matches()) {
+            throw new InvalidInputException(field, field + " must be 1 to 80 characters of a-z, 0-9 and single hyphens; '" + key + "' is not");
+        }
+        if (!taken.add(key)) {
+            throw new InvalidInputException(field, field + " '" + key + "' is used twice in this plan");
+        }
+    }
+
+    private static void requireText(String field, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new InvalidInputException(field, field + " may be at most " + MAX_TEXT + " characters; it has " + text.length());
+        }
+    }
+
+    static void requireSlugs(String field, List<String> organisations) {
+        for (String organisation : organisations) {
+            if (organisation == null || !SLUG.matcher(organisation).matches()) {
+                throw new InvalidInputException(field, field + " must be organisation ids such as boston-bc; '" + organisation + "' is not one");
+            }
+        }
+    }
+
+    /** A scale has 1 to 10 statuses with distinct labels (whatever their case), each with a colour and a meaning. */
+    static void requireScale(List<RagStatus> statuses) {
+        if (statuses.isEmpty() || statuses.size() > MAX_STATUSES) {
+            throw new InvalidInputException("ragScale", "ragScale must have 1 to " + MAX_STATUSES + " statuses; it has " + statuses.size());
+        }
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            RagStatus status = statuses.get(i);
+            String field = "ragScale[" + i + "]";
+            if (status.label() == null || status.label().isBlank() || status.label().length() > MAX_STATUS_LABEL) {
+                throw new InvalidInputException(field + ".label", field + ".label must be 1 to " + MAX_STATUS_LABEL + " characters, such as Green");
+            }
+            if (!labels.add(status.label().strip().toLowerCase(Locale.ROOT))) {
+                throw new InvalidInputException(field + ".label", "The label " + status.label() + " appears twice in the scale");
+            }
+            if (status.colour() == null || !COLOUR.matcher(status.colour()).matches()) {
+                throw new InvalidInputException(field + ".colour", field + ".colour must be written #RRGGBB, such as #00703C; '" + status.colour() + "' is not");
+            }
+            if (status.meaning() == null || status.meaning().isBlank() || status.meaning().length() > MAX_TITLE) {
+                throw new InvalidInputException(field + ".meaning", field + ".meaning must say what the status means, in 1 to " + MAX_TITLE + " characters");
             }
         }
     }

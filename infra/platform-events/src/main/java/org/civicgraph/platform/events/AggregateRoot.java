@@ -52,6 +52,15 @@ public abstract class AggregateRoot {
      * @param data    the event data, written as JSON
      */
     protected void recordEvent(String type, String subject, Object data) {
-        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), type, subject, Instant.now(), EventJson.write(data)));
+        pendingEvents.add(new PendingEvent(UUID.randomUUID().toString(), type, subject, Instant.now(), EventJson.write(data), eventKey()));
+    }
+
+    /**
+     * The Kafka record key of this aggregate's events; consumers see events with the same key in order. The aggregate
+     * id by default; an aggregate that belongs to another (a progress update to its activity) returns the owner's id
+     * so that all of the owner's events stay in one order.
+     */
+    protected String eventKey() {
+        return id;
     }
 }

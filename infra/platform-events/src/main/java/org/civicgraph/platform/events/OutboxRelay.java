@@ -88,8 +88,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private boolean publish(String collection, String aggregateId, PendingEvent event) {
+        String key = event.key() == null ? aggregateId : event.key();
         CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.type(), properties.source(), event.subject(), event.time(),
-                aggregateId, event.data());
+                key, event.data());
         try {
             kafka.send(cloudEvent.toRecord(properties.topic())).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -110,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static PendingEvent toPendingEvent(Document pending) {
         return new PendingEvent(pending.getString("eventId"), pending.getString("type"), pending.getString("subject"),
-                pending.getDate("time").toInstant(), pending.getString("data"));
+                pending.getDate("time").toInstant(), pending.getString("data"), pending.getString("key"));
     }
 
     private static Query hasPendingEvents() {

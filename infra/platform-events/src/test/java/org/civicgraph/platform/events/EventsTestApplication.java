@@ -43,4 +43,32 @@ class EventsTestApplication {
 
     interface Tasks extends MongoRepository<Task, String> {
     }
+
+    /** A record that belongs to a task: its events are keyed by the task, so they stay in order with the task's own. */
+    @Document("task_notes")
+    static class TaskNote extends AggregateRoot {
+
+        static final String ADDED = "org.civicgraph.test.task.note-added.v1";
+
+        private String taskId;
+
+        TaskNote() {
+        }
+
+        static TaskNote add(String id, String taskId, String text) {
+            TaskNote note = new TaskNote();
+            note.id = id;
+            note.taskId = taskId;
+            note.recordEvent(ADDED, "tasks/" + taskId + "/notes/" + id, Map.of("taskId", taskId, "text", text));
+            return note;
+        }
+
+        @Override
+        protected String eventKey() {
+            return taskId;
+        }
+    }
+
+    interface TaskNotes extends MongoRepository<TaskNote, String> {
+    }
 }

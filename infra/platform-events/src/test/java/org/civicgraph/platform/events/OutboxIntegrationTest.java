@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.cloudevents.CloudEventHeaders;
 import org.civicgraph.platform.events.EventsTestApplication.Task;
+import org.civicgraph.platform.events.EventsTestApplication.TaskNote;
+import org.civicgraph.platform.events.EventsTestApplication.TaskNotes;
 import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
@@ -29,6 +31,9 @@ class OutboxIntegrationTest {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    TaskNotes notes;
 
     @Test
     void aSavedChangeReachesAKafkaConsumerAsACloudEvent() {
@@ -71,6 +76,23 @@ class OutboxIntegrationTest {
                     .map(r -> CloudEvent.fromRecord(r).data().replaceAll(".*\"title\":\"([a-z]+)\".*", "$1"))
                     .toList();
             assertThat(titles).containsExactly("first", "second", "third", "fourth");
+        }
+    }
+
+    @Test
+    void aRecordThatBelongsToAnotherIsKeyedByItsOwner() {
+        String taskId = "task-" + UUID.randomUUID();
+        String noteId = "note-" + UUID.randomUUID();
+        tasks.save(Task.create(taskId, "owner"));
+        notes.save(TaskNote.add(noteId, taskId, "a note"));
+
+        try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC)) {
+            ConsumerRecord<String, byte[]> noteAdded = reader.readUntil(
+                            TopicReader.withHeader(CloudEventHeaders.SUBJECT, "tasks/" + taskId + "/notes/" + noteId), Duration.ofSeconds(20))
+                    .stream().filter(TopicReader.withHeader(CloudEventHeaders.SUBJECT, "tasks/" + taskId + "/notes/" + noteId))
+                    .findFirst().orElseThrow();
+            assertThat(noteAdded.key()).isEqualTo(taskId);
+            assertThat(TopicReader.header(noteAdded, CloudEventHeaders.TYPE)).isEqualTo(TaskNote.ADDED);
         }
     }
 

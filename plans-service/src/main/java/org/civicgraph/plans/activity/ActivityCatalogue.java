@@ -1,0 +1,259 @@
+package org.civicgraph.plans.activity;
+
+import org.civicgraph.plans.period.Dates;
+import org.civicgraph.plans.period.ReportingPeriod;
+import org.civicgraph.plans.plan.Plan;
+import org.civicgraph.plans.plan.PlanCatalogue;
+import org.civicgraph.platform.events.ConflictRetry;
+import org.civicgraph.platform.graphql.InvalidInputException;
+import org.civicgraph.platform.graphql.NotFoundException;
+import org.civicgraph.platform.security.Caller;
+import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds activities and applies changes to them. An activity is readable whenever its plan is; only editors and
+ * admins of the plan's owner may create or change activities. Reports and progress updates find activities here.
+ */
+@Service
+public class ActivityCatalogue {
+
+    private static final Sort PLAN_ORDER = Sort.by("planId", "sortKey", "_id");
+
+    private final MongoTemplate mongo;
+    private final PlanCatalogue plans;
+    private final ReportedActivities reported;
+
+    ActivityCatalogue(MongoTemplate mongo, PlanCatalogue plans, ReportedActivities reported) {
+        this.mongo = mongo;
+        this.plans = plans;
+        this.reported = reported;
+    }
+
+    Activity create(CreateActivityInput input) {
+        RecordAccess.requireSignedIn();
+        Plan plan = plans.require(input.planId(), "planId");
+        Caller editor = RecordAccess.requireCanEdit(plan.getOwnerOrganisation());
+        return add(input, plan, editor.subject());
+    }
+
+    /** Checks and stores a new activity without asking who may: for {@link #create} and for demo data. */
+    Activity add(CreateActivityInput input, Plan plan, String createdBy) {
+        Activity activity = Activity.create(ActivityInputRules.draft(input, plan), plan, createdBy);
+        if (mongo.exists(Query.query(Criteria.where("_id").is(activity.getId())), Activity.class)) {
+            throw new InvalidInputException("reference", "Plan " + plan.getId() + " already has an activity " + activity.getReference()
+                    + (activity.getReferenceYear() == null ? "" : " in its " + activity.getReferenceYear() + " numbering")
+                    + "; its id is " + activity.getId());
+        }
+        return mongo.insert(activity);
+    }
+
+    Activity update(UpdateActivityInput input) {
+        RecordAccess.requireSignedIn();
+        return ConflictRetry.run(() -> {
+            Activity activity = require(input.id(), "id");
+            Plan plan = plans.require(activity.getPlanId(), "id");
+            Caller editor = RecordAccess.requireCanEdit(plan.getOwnerOrganisation());
+            ActivityChanges changes = ActivityInputRules.changes(input, plan);
+            return activity.change(changes, editor.subject()) ? mongo.save(activity) : activity;
+        });
+    }
+
+    Activity addMilestone(AddMilestoneInput input) {
+        RecordAccess.requireSignedIn();
+        return ConflictRetry.run(() -> {
+            Activity activity = require(input.activityId(), "activityId");
+            Caller editor = RecordAccess.requireCanEdit(plans.require(activity.getPlanId(), "activityId").getOwnerOrganisation());
+            ActivityInputRules.requireText("text", input.text(), true);
+            activity.addMilestone(input.text(), Dates.parse("dueDate", input.dueDate()), editor.subject());
+            return mongo.save(activity);
+        });
+    }
+
+    Activity changeMilestone(ChangeMilestoneInput input) {
+        RecordAccess.requireSignedIn();
+        return ConflictRetry.run(() -> {
+            Activity activity = require(input.activityId(), "activityId");
+            Caller editor = RecordAccess.requireCanEdit(plans.require(activity.getPlanId(), "activityId").getOwnerOrganisation());
+            MilestoneChanges changes = ActivityInputRules.milestoneChanges(input, activity);
+            return activity.changeMilestone(input.milestoneId(), changes, editor.subject(), null) ? mongo.save(activity) : activity;
+        });
+    }
+
+    /**
+     * Applies what a stored progress update says about the activity's milestones. The update was checked and stored
+     * first: it is the record, and this keeps the milestones in step with it.
+     */
+    public void applyMilestoneProgress(String activityId, List<MilestoneProgress> progress, String changedBy, String updateId) {
+        if (progress.isEmpty()) {
+            return;
+        }
+        ConflictRetry.run(() -> {
+            Activity activity = require(activityId, "activityId");
+            boolean changed = false;
+            for (MilestoneProgress milestone : progress) {
+                changed |= activity.changeMilestone(milestone.milestoneId(),
+                        new MilestoneChanges(null, null, milestone.status(), milestone.revisedDueDate()), changedBy, updateId);
+            }
+            return changed ? mongo.save(activity) : activity;
+        });
+    }
+
+    /** The activity, whoever asks; for changes, whose callers are checked against the plan's owner. */
+    public Activity require(String id, String field) {
+        Activity activity = id == null ? null : mongo.findById(id, Activity.class);
+        if (activity == null) {
+            throw new NotFoundException(field, "No activity has the id " + id);
+        }
+        return activity;
+    }
+
+    /** The activity if it exists and its plan is readable by the caller (see {@link PlanCatalogue#find}). */
+    public Optional<Activity> find(String id) {
+        Optional<Activity> activity = Optional.ofNullable(mongo.findById(id, Activity.class));
+        activity.ifPresent(found -> plans.find(found.getPlanId()));
+        return activity;
+    }
+
+    /** The activities among the ids that the caller may read, in no particular order. */
+    public List<Activity> findReadable(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        excludeUnreadablePlans(query);
+        return mongo.find(query, Activity.class);
+    }
+
+    /**
+     * The activity the plan calls by this reference. Where the reference alone is ambiguous the theme (for plans that
+     * number activities within each theme) or the numbering year (for plans renumbered from year to year) decides;
+     * without a year, the current numbering comes before earlier ones.
+     */
+    public Optional<Activity> findByReference(String planId, String reference, String theme, String referenceYear) {
+        plans.require(planId, "planId");
+        Query query = Query.query(Criteria.where("planId").is(planId).orOperator(
+                Criteria.where("reference").is(reference), Criteria.where("formerReferences.reference").is(reference)));
+        List<Activity> candidates = mongo.find(query, Activity.class).stream()
+                .filter(activity -> theme == null || theme.equals(activity.getThemeKey()))
+                .toList();
+        List<Activity> current = candidates.stream().filter(activity -> reference.equals(activity.getReference())).toList();
+        List<Activity> matches = List.of();
+        if (referenceYear != null) {
+            String year = ActivityInputRules.financialYear("referenceYear", referenceYear);
+            matches = candidates.stream().filter(activity -> year.equals(activity.getReferenceYear()) && reference.equals(activity.getReference())
+                    || activity.getFormerReferences().contains(new FormerReference(reference, year))).toList();
+        }
+        if (matches.isEmpty()) {
+            matches = current.stream().filter(activity -> activity.getReferenceYear() == null).toList();
+        }
+        if (matches.isEmpty() && referenceYear == null) {
+            matches = current.stream().sorted(Comparator.comparing(Activity::getReferenceYear).reversed()).limit(1).toList();
+        }
+        if (matches.isEmpty() && referenceYear == null) {
+            matches = candidates;
+        }
+        if (matches.size() > 1) {
+            throw new InvalidInputException("theme", "Plan " + planId + " has " + matches.size() + " activities " + reference
+                    + ", in the themes " + matches.stream().map(Activity::getThemeKey).toList() + "; give the theme too");
+        }
+        return matches.stream().findFirst();
+    }
+
+    Window<Activity> search(ActivityFilter filter, ScrollPosition position, int size) {
+        Query query = new Query().with(PLAN_ORDER).limit(size);
+        List<Criteria> all = new ArrayList<>();
+        if (filter.planId() != null) {
+            all.add(Criteria.where("planId").is(filter.planId()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            // $regex on a quoted pattern: any text is searched for literally, and it works where $text search does not.
+            Pattern text = Pattern.compile(Pattern.quote(filter.text().strip()), Pattern.CASE_INSENSITIVE);
+            all.add(new Criteria().orOperator(Criteria.where("description").regex(text), Criteria.where("outputs").regex(text),
+                    Criteria.where("milestones.text").regex(text), Criteria.where("reference").regex(text)));
+        }
+        if (filter.theme() != null) {
+            all.add(Criteria.where("themeKey").is(filter.theme()));
+        }
+        if (filter.objective() != null) {
+            all.add(Criteria.where("objectiveKey").is(filter.objective()));
+        }
+        if (filter.organisation() != null) {
+            all.add(namingOrganisation(filter.organisation()));
+        }
+        if (filter.area() != null) {
+            all.add(Criteria.where("areas").is(filter.area()));
+        }
+        if (filter.status() != null && filter.period() == null) {
+            throw new InvalidInputException("filter.status", "A status is reported for a period: give filter.period too");
+        }
+        if (filter.period() != null) {
+            ReportingPeriod period = Dates.period("filter.period", filter.period());
+            all.add(Criteria.where("_id").in(reported.reportedIn(filter.planId(), period, filter.status())));
+        }
+        if (!all.isEmpty()) {
+            query.addCriteria(new Criteria().andOperator(all));
+        }
+        excludeUnreadablePlans(query);
+        return mongo.scroll(query.with(position), Activity.class);
+    }
+
+    /** The objective's activities in reference order. */
+    Window<Activity> inObjective(String planId, String objectiveKey, ScrollPosition position, int size) {
+        Query query = Query.query(Criteria.where("planId").is(planId).and("objectiveKey").is(objectiveKey)).with(PLAN_ORDER).limit(size);
+        return mongo.scroll(query.with(position), Activity.class);
+    }
+
+    /** A page of the plan's activities in reference order; the caller has checked the plan may be read. */
+    public Window<Activity> inPlan(String planId, ScrollPosition position, int size) {
+        Query query = Query.query(Criteria.where("planId").is(planId)).with(PLAN_ORDER).limit(size);
+        return mongo.scroll(query.with(position), Activity.class);
+    }
+
+    /** Every activity of the plan in reference order, in one query; the caller has checked the plan may be read. */
+    public List<Activity> allInPlan(String planId) {
+        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(PLAN_ORDER), Activity.class);
+    }
+
+    /** Where each of the plan's activities sits (id, theme and objective only), in one query. */
+    public List<Activity> placements(String planId) {
+        Query query = Query.query(Criteria.where("planId").is(planId));
+        query.fields().include("_id", "planId", "themeKey", "objectiveKey");
+        return mongo.find(query, Activity.class);
+    }
+
+    long count() {
+        return mongo.count(new Query(), Activity.class);
+    }
+
+    /** Lead, partner, or a partner the plan names for the activity's whole theme. */
+    private Criteria namingOrganisation(String organisation) {
+        List<Criteria> either = new ArrayList<>(List.of(Criteria.where("leadOrganisation").is(organisation),
+                Criteria.where("partnerOrganisations").is(organisation)));
+        for (Map.Entry<String, Set<String>> plan : plans.themesWithPartner(organisation).entrySet()) {
+            either.add(Criteria.where("planId").is(plan.getKey()).and("themeKey").in(plan.getValue()));
+        }
+        return new Criteria().orOperator(either);
+    }
+
+    private void excludeUnreadablePlans(Query query) {
+        if (!Caller.current().isSignedIn()) {
+            Set<String> internal = plans.internalPlanIds();
+            if (!internal.isEmpty()) {
+                query.addCriteria(Criteria.where("planId").nin(internal));
+            }
+        }
+    }
+}
