@@ -37,7 +37,10 @@ class SubgraphSchemaDriftTest {
             "Organisation", new Mirror("partners-service", "Organisation"),
             "Plan", new Mirror("plans-service", "Plan"),
             "Area", new Mirror("indicators-service", "Area"),
-            "AreaRef", new Mirror("indicators-service", "Area"));
+            "AreaRef", new Mirror("indicators-service", "Area"),
+            "ContractSummary", new Mirror("contracts-service", "Contract"),
+            "StrategySummary", new Mirror("contracts-service", "CommissioningStrategy"),
+            "ActivitySummary", new Mirror("plans-service", "Activity"));
 
     record Mirror(String module, String type) {
     }

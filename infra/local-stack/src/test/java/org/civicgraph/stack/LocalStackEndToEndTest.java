@@ -147,6 +147,23 @@ class LocalStackEndToEndTest {
                 .isEqualTo("org.civicgraph.partners.organisation.updated.v1");
     }
 
+    @Test
+    @Order(6)
+    void theOrganisation360ViewAsksThreeServicesInOneQuery() throws Exception {
+        DocumentContext response = post(stack.gatewayUrl(), """
+                { organisation360(id: "lincolnshire-cc") {
+                    organisation { name }
+                    contractsAsProvider { id service }
+                    strategiesCommissioned { id title }
+                    activities { id reference } } }""");
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<String>read("$.data.organisation360.organisation.name")).isEqualTo("Lincolnshire County Council");
+        assertThat(response.<List<Object>>read("$.data.organisation360.strategiesCommissioned[*]")).hasSize(8);
+        assertThat(response.<List<Object>>read("$.data.organisation360.contractsAsProvider[*]")).isNotEmpty();
+        assertThat(response.<List<Object>>read("$.data.organisation360.activities[*]")).isNotEmpty();
+    }
+
     /** Reads the topic from the start until a record matches, then a few seconds more so that a duplicate would show. */
     private static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                                 Duration timeout) {
