@@ -33,14 +33,23 @@ class SubgraphSchemaDriftTest {
     private static final TypeDefinitionRegistry GATEWAY = parse(Path.of("src/main/resources/graphql"));
 
     /** Gateway type -> service module and the service's type it mirrors. */
-    private static final Map<String, Mirror> MIRRORS = Map.of(
-            "Organisation", new Mirror("partners-service", "Organisation"),
-            "Plan", new Mirror("plans-service", "Plan"),
-            "Area", new Mirror("indicators-service", "Area"),
-            "AreaRef", new Mirror("indicators-service", "Area"),
-            "ContractSummary", new Mirror("contracts-service", "Contract"),
-            "StrategySummary", new Mirror("contracts-service", "CommissioningStrategy"),
-            "ActivitySummary", new Mirror("plans-service", "Activity"));
+    private static final Map<String, Mirror> MIRRORS = Map.ofEntries(
+            Map.entry("Organisation", new Mirror("partners-service", "Organisation")),
+            Map.entry("Plan", new Mirror("plans-service", "Plan")),
+            Map.entry("Area", new Mirror("indicators-service", "Area")),
+            Map.entry("AreaRef", new Mirror("indicators-service", "Area")),
+            Map.entry("ContractSummary", new Mirror("contracts-service", "Contract")),
+            Map.entry("StrategySummary", new Mirror("contracts-service", "CommissioningStrategy")),
+            Map.entry("ActivitySummary", new Mirror("plans-service", "Activity")),
+            Map.entry("ExceptionCounts", new Mirror("plans-service", "ExceptionCounts")),
+            Map.entry("ActivitySummaryRef", new Mirror("plans-service", "Activity")),
+            Map.entry("StatusReport", new Mirror("plans-service", "ProgressUpdate")),
+            Map.entry("ContractDecisionSummary", new Mirror("contracts-service", "ContractDecision")),
+            Map.entry("ContractRef", new Mirror("contracts-service", "Contract")),
+            Map.entry("AreaName", new Mirror("indicators-service", "Area")),
+            Map.entry("IndicatorName", new Mirror("indicators-service", "Indicator")),
+            Map.entry("ComparisonOutcomeOnly", new Mirror("indicators-service", "Comparison")),
+            Map.entry("TrendAssessmentOnly", new Mirror("indicators-service", "Trend")));
 
     record Mirror(String module, String type) {
     }

@@ -164,6 +164,23 @@ class LocalStackEndToEndTest {
         assertThat(response.<List<Object>>read("$.data.organisation360.activities[*]")).isNotEmpty();
     }
 
+    @Test
+    @Order(7)
+    void theNeedsAttentionViewListsWhatIsBehindPlanWithItsExplanation() throws Exception {
+        DocumentContext response = post(stack.gatewayUrl(), """
+                { needsAttention(period: "2020/21 Q4", organisation: "lincolnshire-cc") {
+                    plans { planId counts { behindPlan notReported } behindPlan { activity { reference } update { status explanation } } }
+                    contractDecisions { kind dueDate contract { service } }
+                    indicatorsWorseAndWorsening { area { code } entry { indicator { name } } } } }""");
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<List<Integer>>read("$.data.needsAttention.plans[*].counts.behindPlan")).anyMatch(count -> count > 0);
+        assertThat(response.<List<String>>read("$.data.needsAttention.plans[*].behindPlan[*].update.explanation"))
+                .isNotEmpty().allMatch(explanation -> explanation != null && !explanation.isBlank());
+        assertThat(response.<List<Object>>read("$.data.needsAttention.contractDecisions")).isNotNull();
+        assertThat(response.<List<Object>>read("$.data.needsAttention.indicatorsWorseAndWorsening")).isNotNull();
+    }
+
     /** Reads the topic from the start until a record matches, then a few seconds more so that a duplicate would show. */
     private static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                                 Duration timeout) {
