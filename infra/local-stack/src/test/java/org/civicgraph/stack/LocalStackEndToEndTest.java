@@ -181,6 +181,33 @@ class LocalStackEndToEndTest {
         assertThat(response.<List<Object>>read("$.data.needsAttention.indicatorsWorseAndWorsening")).isNotNull();
     }
 
+    @Test
+    @Order(8)
+    void aViewCallsEachServiceOncePerLevelHoweverManyRecordsItCovers() throws Exception {
+        long plansBefore = graphqlRequestsServedBy(App.PLANS);
+        long contractsBefore = graphqlRequestsServedBy(App.CONTRACTS);
+
+        DocumentContext response = post(stack.gatewayUrl(), """
+                { needsAttention(period: "2020/21 Q4") { plans { planId counts { behindPlan } } contractDecisions { dueDate } } }""");
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<List<Object>>read("$.data.needsAttention.plans[*]")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(graphqlRequestsServedBy(App.PLANS) - plansBefore).as("plans, then every plan's report in one request").isEqualTo(2);
+        assertThat(graphqlRequestsServedBy(App.CONTRACTS) - contractsBefore).isEqualTo(1);
+    }
+
+    /** Requests to the service's /graphql endpoint so far, from its own HTTP server metrics. */
+    private static long graphqlRequestsServedBy(App app) throws Exception {
+        HttpResponse<String> metric = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + stack.ports().of(app) + "/actuator/metrics/http.server.requests?tag=uri:/graphql")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (metric.statusCode() == 404) {
+            return 0;
+        }
+        List<Number> counts = JsonPath.parse(metric.body()).read("$.measurements[?(@.statistic == 'COUNT')].value");
+        return counts.get(0).longValue();
+    }
+
     /** Reads the topic from the start until a record matches, then a few seconds more so that a duplicate would show. */
     private static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                                 Duration timeout) {
