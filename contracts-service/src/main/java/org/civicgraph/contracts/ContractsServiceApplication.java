@@ -3,6 +3,10 @@ package org.civicgraph.contracts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /** Commissioning strategies and their key contracts: terms, reviews, performance and the commissioner's status. */
 @SpringBootApplication
@@ -11,5 +15,11 @@ public class ContractsServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ContractsServiceApplication.class, args);
+    }
+
+    /** What "today" is, in the UK: one clock for the whole service, so tests can fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/London"));
     }
 }

@@ -5,6 +5,13 @@ import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.civicgraph.platform.test.TopicReader;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,10 +46,65 @@ public final class PlansApi {
             status("Red", "#D4351C", "Behind plan", true),
             status("Blue", "#1D70B8", "Complete", false));
 
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final GraphQlHttp graphql;
+    private final int port;
 
     public PlansApi(int port) {
         this.graphql = GraphQlHttp.onPort(port);
+        this.port = port;
+    }
+
+    /**
+     * Posts a spreadsheet to {@code /plans/{planId}/updates/import} as the request body.
+     *
+     * @param token a bearer token, or null for an anonymous caller
+     */
+    public GraphQlHttp.Response importFile(String planId, String period, boolean preview, String contentType, byte[] file, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(importUri(planId, period, preview, "&fileName=q1-return." + (contentType.equals(XLSX) ? "xlsx" : "csv")))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        return send(request, token);
+    }
+
+    /** Posts a spreadsheet as a multipart form upload, in the part {@code file}. */
+    public GraphQlHttp.Response uploadFile(String planId, String period, boolean preview, String fileName, String contentType, byte[] file,
+                                           String token) {
+        String boundary = "civicgraph-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(importUri(planId, period, preview, ""))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request, token);
+    }
+
+    public static String token(String organisation, String... roles) {
+        return TestInfrastructure.get().tokenFor(organisation, roles);
+    }
+
+    private URI importUri(String planId, String period, boolean preview, String more) {
+        return URI.create("http://127.0.0.1:" + port + "/plans/" + planId + "/updates/import?period="
+                + URLEncoder.encode(period, StandardCharsets.UTF_8) + "&preview=" + preview + more);
+    }
+
+    private static GraphQlHttp.Response send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new GraphQlHttp.Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public GraphQlHttp anonymous() {

@@ -25,9 +25,13 @@ import java.util.Objects;
  */
 @Document("contracts")
 @CompoundIndexes({
-        @CompoundIndex(name = "strategy_position", def = "{'strategyId': 1, 'position': 1}"),
-        @CompoundIndex(name = "term_end", def = "{'term.endDate': 1}"),
-        @CompoundIndex(name = "review_due", def = "{'review.dueDate': 1}")})
+        @CompoundIndex(name = "strategy_register_order", def = "{'strategyId': 1, 'position': 1, '_id': 1}"),
+        @CompoundIndex(name = "owner_register_order", def = "{'ownerOrganisation': 1, 'strategyId': 1, 'position': 1, '_id': 1}"),
+        @CompoundIndex(name = "provider_register_order", def = "{'providerOrganisationIds': 1, 'strategyId': 1, 'position': 1, '_id': 1}"),
+        @CompoundIndex(name = "term_end_id", def = "{'term.endDate': 1, '_id': 1}"),
+        @CompoundIndex(name = "review_due_id", def = "{'review.dueDate': 1, '_id': 1}"),
+        @CompoundIndex(name = "rating_due_id", def = "{'ratingDueDate': 1, '_id': 1}"),
+        @CompoundIndex(name = "option_decided", def = "{'term.extensionOptions.decidedOn': 1}", sparse = true)})
 public class Contract extends AggregateRoot {
 
     static final String REGISTERED = "org.civicgraph.contracts.contract.registered.v1";
@@ -36,14 +40,11 @@ public class Contract extends AggregateRoot {
     static final String OPTION_DECLINED = "org.civicgraph.contracts.contract.option-declined.v1";
     static final String AMENDED = "org.civicgraph.contracts.contract.amended.v1";
 
-    @Indexed
     private String strategyId;
-    @Indexed
     private String ownerOrganisation;
     private int position;
     private String service;
     private String providerName;
-    @Indexed
     private List<String> providerOrganisationIds;
     private ProviderResolution providerResolution;
     private BigDecimal value;
@@ -64,6 +65,10 @@ public class Contract extends AggregateRoot {
     private List<ContractAmendment> amendments;
     private int revision;
     private Instant lastChangedAt;
+    /** When the next rating on the Procurement Act 2023 scale is due, for contracts the Act's duties apply to. */
+    private LocalDate ratingDueDate;
+    /** The time-driven occasions already announced ({@link DueOccasion#key()}), so each is announced once. */
+    private List<String> firedOccasions;
 
     Contract() {
     }
@@ -93,6 +98,8 @@ public class Contract extends AggregateRoot {
         contract.areas = List.copyOf(draft.areas());
         contract.procuredUnderProcurementAct2023 = draft.procuredUnderProcurementAct2023();
         contract.amendments = List.of();
+        contract.firedOccasions = List.of();
+        contract.refreshRatingDueDate();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", contract.id);
         data.put("strategyId", contract.strategyId);
@@ -134,6 +141,7 @@ public class Contract extends AggregateRoot {
         List<PerformanceRating> history = new ArrayList<>(ratings);
         history.add(rating);
         ratings = List.copyOf(history);
+        refreshRatingDueDate();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("scale", rating.scale().name());
@@ -187,6 +195,7 @@ public class Contract extends AggregateRoot {
         if (changes.isEmpty()) {
             return false;
         }
+        refreshRatingDueDate();
         Map<String, Object> data = changes.eventData("id", id, amendedBy);
         @SuppressWarnings("unchecked")
         Map<String, Map<String, String>> changed = (Map<String, Map<String, String>>) data.get("changes");
@@ -203,6 +212,46 @@ public class Contract extends AggregateRoot {
         data.put("rationale", rationale);
         changed(AMENDED, data);
         return true;
+    }
+
+    /** Whether the occasion was announced already. */
+    boolean hasFired(String occasionKey) {
+        return firedOccasions != null && firedOccasions.contains(occasionKey);
+    }
+
+    /**
+     * Announces a time-driven occasion (a review due, say) once: the event and the note that it was announced are
+     * saved together, in the same write, so two runners can never both announce it. Not a change to the contract:
+     * its revision stays as it is.
+     *
+     * @param today the day it is announced, later than it became due when announced after downtime
+     * @return false when the occasion was announced already
+     */
+    boolean fire(DueOccasion occasion, LocalDate today) {
+        if (hasFired(occasion.key())) {
+            return false;
+        }
+        List<String> fired = new ArrayList<>(firedOccasions == null ? List.of() : firedOccasions);
+        fired.add(occasion.key());
+        firedOccasions = List.copyOf(fired);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("occasion", occasion.kind().name());
+        data.put("dueDate", text(occasion.dueDate()));
+        data.put("becameDueOn", text(occasion.becomesDueOn()));
+        data.put("announcedOn", text(today));
+        data.put("ownerOrganisation", ownerOrganisation);
+        data.put("strategyId", strategyId);
+        data.put("service", service);
+        data.put("provider", providerName);
+        data.putAll(occasion.details());
+        recordEvent(occasion.kind().eventType(), "contracts/" + id, data);
+        return true;
+    }
+
+    private void refreshRatingDueDate() {
+        ratingDueDate = ProcurementActCompliance.nextRatingDue(procuredUnderProcurementAct2023, value, ratings,
+                term == null ? null : term.startDate());
     }
 
     private Map<String, Object> optionData(int number, String changedBy) {
@@ -357,5 +406,14 @@ public class Contract extends AggregateRoot {
 
     public Instant getLastChangedAt() {
         return lastChangedAt;
+    }
+
+    /** When the next rating on the Procurement Act 2023 scale is due; null when the Act's duties do not apply. */
+    public LocalDate getRatingDueDate() {
+        return ratingDueDate;
+    }
+
+    List<String> getFiredOccasions() {
+        return firedOccasions == null ? List.of() : firedOccasions;
     }
 }

@@ -60,9 +60,8 @@ class ContractController {
     Window<ContractDecision> decisionsCalendar(@Argument int days, @Argument String from, @Argument String ownerOrganisation,
                                                ScrollSubrange subrange) {
         LocalDate first = ContractInputRules.date("from", from);
-        List<ContractDecision> decisions = calendar.decisions(first == null ? LocalDate.now(ContractRegister.UK) : first, days,
-                ownerOrganisation);
-        return InMemoryPages.window(decisions, pages.position(subrange), pages.size(subrange));
+        return calendar.decisions(first == null ? register.today() : first, days, ownerOrganisation, pages.position(subrange),
+                pages.size(subrange));
     }
 
     @MutationMapping
@@ -123,7 +122,7 @@ class ContractController {
     @SchemaMapping(typeName = "Contract")
     ProcurementActCompliance procurementActCompliance(Contract contract, @Argument String asOf) {
         LocalDate day = ContractInputRules.date("asOf", asOf);
-        return ProcurementActCompliance.of(contract, day == null ? LocalDate.now(ContractRegister.UK) : day);
+        return ProcurementActCompliance.of(contract, day == null ? register.today() : day);
     }
 
     @SchemaMapping(typeName = "Contract")

@@ -7,6 +7,7 @@ import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -15,10 +16,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +42,19 @@ class ContractRegister implements KeyContractProviders {
 
     private final Contracts contracts;
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ContractLookup lookup;
 
-    ContractRegister(Contracts contracts, MongoTemplate mongo) {
+    ContractRegister(Contracts contracts, MongoTemplate mongo, Clock clock, ContractLookup lookup) {
         this.contracts = contracts;
         this.mongo = mongo;
+        this.clock = clock;
+        this.lookup = lookup;
+    }
+
+    /** Today in the UK, by the application's clock. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(UK));
     }
 
     Optional<Contract> find(String id) {
@@ -54,6 +66,13 @@ class ContractRegister implements KeyContractProviders {
     }
 
     Window<Contract> search(ContractFilter filter, ScrollPosition position, int size) {
+        if (filter.providerOrganisationId() != null && position instanceof OffsetScrollPosition offset
+                && filter.equals(new ContractFilter(null, null, filter.providerOrganisationId(), null, null, null, null))) {
+            Window<Contract> page = ofProvider(filter.providerOrganisationId(), offset, size);
+            if (page != null) {
+                return page;
+            }
+        }
         Query query = new Query().with(REGISTER_ORDER).limit(size);
         if (filter.strategyId() != null) {
             query.addCriteria(Criteria.where("strategyId").is(filter.strategyId()));
@@ -77,6 +96,38 @@ class ContractRegister implements KeyContractProviders {
                     : Criteria.where("term.kind").ne(TermKind.FLAGGED));
         }
         return mongo.scroll(query.with(position), Contract.class);
+    }
+
+    /**
+     * A page of a provider's contracts in register order through the {@link ContractLookup}: the provider's entries
+     * (which carry the register order) and the page's contracts by id, two reads. Null while the lookup may be
+     * incomplete, or if an entry turns out not to match its contract, when the indexed query answers instead.
+     */
+    private Window<Contract> ofProvider(String organisationId, OffsetScrollPosition offset, int size) {
+        Map<String, List<String>> entries = lookup.read(List.of(ContractLookup.providerKey(organisationId)));
+        if (entries == null) {
+            return null;
+        }
+        List<String[]> ordered = entries.getOrDefault(ContractLookup.providerKey(organisationId), List.of()).stream()
+                .map(entry -> entry.split("\\|")).sorted(java.util.Comparator.<String[], String>comparing(entry -> entry[0])
+                        .thenComparing(entry -> entry[1]).thenComparing(entry -> entry[2])).toList();
+        int skip = (int) Math.min(ordered.size(), new Query().with(offset).getSkip());
+        List<String> ids = ordered.subList(skip, Math.min(ordered.size(), skip + size + 1)).stream().map(entry -> entry[2]).toList();
+        Map<String, Contract> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(new Query(Criteria.where("_id").in(ids)), Contract.class).forEach(contract -> loaded.put(contract.getId(), contract));
+        }
+        List<Contract> page = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Contract contract = loaded.get(ids.get(i));
+            String[] entry = ordered.get(skip + i);
+            if (contract == null || !contract.getProviderOrganisationIds().contains(organisationId)
+                    || !contract.getStrategyId().equals(entry[0]) || contract.getPosition() != Integer.parseInt(entry[1])) {
+                return null;
+            }
+            page.add(contract);
+        }
+        return Window.from(page.subList(0, Math.min(size, page.size())), offset.positionFunction(), page.size() > size);
     }
 
     /** Contracts recorded for any of the given areas, in register order. */
@@ -191,9 +242,10 @@ class ContractRegister implements KeyContractProviders {
         return input.option();
     }
 
-    private static LocalDate onOrToday(String field, String text) {
+    /** The date given, or today when none is; a date in the future is refused naming the field. */
+    LocalDate onOrToday(String field, String text) {
         LocalDate date = ContractInputRules.date(field, text);
-        LocalDate today = LocalDate.now(UK);
+        LocalDate today = today();
         if (date != null && date.isAfter(today)) {
             throw new InvalidInputException(field, field + " " + date + " is in the future");
         }

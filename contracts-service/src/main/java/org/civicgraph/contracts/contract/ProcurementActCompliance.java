@@ -21,6 +21,22 @@ public record ProcurementActCompliance(boolean applies, Boolean compliant, Strin
     static final int MINIMUM_KPIS = 3;
     static final int MONTHS_BETWEEN_RATINGS = 12;
 
+    /**
+     * When the next rating on the Act's scale is due for a contract the duties apply to: 12 months after the latest such
+     * rating, or 12 months after the contract started when it has none yet. Null when the duties do not apply, or when
+     * the contract has neither a rating nor a known start.
+     */
+    static LocalDate nextRatingDue(boolean procuredUnderAct, BigDecimal value, List<PerformanceRating> ratings, LocalDate start) {
+        if (!procuredUnderAct || value == null || value.compareTo(THRESHOLD) <= 0) {
+            return null;
+        }
+        LocalDate lastRated = ratings == null ? null : ratings.stream()
+                .filter(rating -> rating.scale() == RatingScale.PROCUREMENT_ACT_2023 && rating.ratedOn() != null)
+                .map(PerformanceRating::ratedOn).max(LocalDate::compareTo).orElse(null);
+        LocalDate from = lastRated != null ? lastRated : start;
+        return from == null ? null : from.plusMonths(MONTHS_BETWEEN_RATINGS);
+    }
+
     static ProcurementActCompliance of(Contract contract, LocalDate asOf) {
         if (!contract.isProcuredUnderProcurementAct2023()) {
             return new ProcurementActCompliance(false, null, "Not procured under the Procurement Act 2023", List.of(), null);

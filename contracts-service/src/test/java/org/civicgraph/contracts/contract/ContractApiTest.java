@@ -299,6 +299,43 @@ class ContractApiTest {
         assertThat(tooLong.<String>read("$.errors[0].extensions.field")).isEqualTo("days");
     }
 
+    @Test
+    void theDecisionsCalendarPagesWithCursorsAndListsRatingsDueUnderTheProcurementAct() {
+        String calendar = """
+                query($first: Int, $after: String, $from: String) { decisionsCalendar(days: 366, from: $from, ownerOrganisation: "lincolnshire-cc",
+                  first: $first, after: $after) { edges { node { kind dueDate option overdue contract { id } } } pageInfo { hasNextPage endCursor } } }""";
+        Map<String, Object> whole = new HashMap<>(Map.of("first", 100, "from", "2017-10-01"));
+        List<String> all = graphql.post(calendar, whole).<List<Map<String, Object>>>read("$.data.decisionsCalendar.edges[*].node")
+                .stream().map(ContractApiTest::summary).toList();
+        assertThat(all).hasSizeGreaterThan(7);
+
+        List<String> paged = new java.util.ArrayList<>();
+        Map<String, Object> variables = new HashMap<>(Map.of("first", 3, "from", "2017-10-01"));
+        for (int page = 0; page < 50; page++) {
+            GraphQlHttp.Response response = graphql.post(calendar, variables);
+            assertThat(response.hasErrors()).as(response.body()).isFalse();
+            response.<List<Map<String, Object>>>read("$.data.decisionsCalendar.edges[*].node").forEach(node -> paged.add(summary(node)));
+            if (!response.<Boolean>read("$.data.decisionsCalendar.pageInfo.hasNextPage")) {
+                break;
+            }
+            variables.put("after", response.read("$.data.decisionsCalendar.pageInfo.endCursor"));
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
+
+        Map<String, Object> rated = registration("test-rating-due", "Three Years");
+        rated.put("startDate", "2024-06-01");
+        assertThat(editor.post(REGISTER, Map.of("input", rated)).hasErrors()).isFalse();
+        Map<String, Object> beforeDue = new HashMap<>(Map.of("first", 100, "from", "2025-05-01"));
+        Map<String, Object> afterDue = new HashMap<>(Map.of("first", 100, "from", "2025-07-01"));
+        assertThat(graphql.post(calendar, beforeDue).<List<Map<String, Object>>>read("$.data.decisionsCalendar.edges[*].node"))
+                .extracting(ContractApiTest::summary).contains("RATING_DUE test-rating-due 2025-06-01 null false");
+        assertThat(graphql.post(calendar, afterDue).<List<Map<String, Object>>>read("$.data.decisionsCalendar.edges[*].node"))
+                .extracting(ContractApiTest::summary).contains("RATING_DUE test-rating-due 2025-06-01 null true");
+
+        GraphQlHttp.Response badCursor = graphql.post(calendar, new HashMap<>(Map.of("after", "bm90LWEtY3Vyc29y")));
+        assertThat(badCursor.hasErrors()).isTrue();
+    }
+
     private Map<String, Object> registration(String id, String term) {
         Map<String, Object> input = new HashMap<>();
         input.put("id", id);

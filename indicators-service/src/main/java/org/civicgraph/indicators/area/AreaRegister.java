@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,15 @@ public class AreaRegister {
 
     public List<Area> findAll(Collection<String> codes) {
         return codes.isEmpty() ? List.of() : areas.findAllById(codes);
+    }
+
+    /** The code of every area, in one query reading only the codes. */
+    public Set<String> allCodes() {
+        Query everyArea = new Query();
+        everyArea.fields().include("_id");
+        Set<String> codes = new HashSet<>();
+        mongo.find(everyArea, org.bson.Document.class, mongo.getCollectionName(Area.class)).forEach(area -> codes.add(area.getString("_id")));
+        return codes;
     }
 
     public boolean exists(String code) {

@@ -14,7 +14,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,8 +39,16 @@ public class IndicatorCatalogue {
         return id == null ? Optional.empty() : indicators.findById(id);
     }
 
+    /** The definitions with the given ids, in one round trip: the first batch of the answer holds them all. */
     public List<Indicator> findAll(Collection<String> ids) {
-        return ids.isEmpty() ? List.of() : indicators.findAllById(ids);
+        return ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)).cursorBatchSize(ids.size()), Indicator.class);
+    }
+
+    /** Every definition, by id: the catalogue is small (hundreds, not millions). */
+    public Map<String, Indicator> all() {
+        Map<String, Indicator> all = new HashMap<>();
+        mongo.findAll(Indicator.class).forEach(indicator -> all.put(indicator.getId(), indicator));
+        return all;
     }
 
     /** The indicator, for someone who names it in an input field; not found names that field. */

@@ -22,6 +22,11 @@ public record Period(String label, PeriodType type, LocalDate start, LocalDate e
         return start + ".." + end;
     }
 
+    /** Whether the two cover the same days, however each was written. */
+    public boolean sameDaysAs(Period other) {
+        return start.equals(other.start) && end.equals(other.end);
+    }
+
     /** Whole months covered: 12 for a year, 1 for a month. */
     public long months() {
         return ChronoUnit.MONTHS.between(start, end.plusDays(1));

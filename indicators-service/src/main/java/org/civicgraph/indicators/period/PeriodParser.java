@@ -17,6 +17,10 @@ final class PeriodParser {
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{2}|\\d{4})\\s*/\\s*(\\d{2}|\\d{4})");
     private static final Pattern MONTH_RANGE = Pattern.compile("(\\d{1,2})/(\\d{4})\\s*-\\s*(\\d{1,2})/(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("([A-Za-z]{3,9})[\\s-]+(\\d{2}|\\d{4})");
+    /** Fingertips' pooled years: 2018 - 20 is the three calendar years 2018 to 2020. */
+    private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})\\s*-\\s*(\\d{2}|\\d{4})");
+    /** Fingertips' pooled financial years: 2017/18 - 19/20 runs from April 2017 to March 2020. */
+    private static final Pattern FINANCIAL_YEAR_RANGE = Pattern.compile("(\\d{4})\\s*/\\s*(\\d{2})\\s*-\\s*(\\d{2}|\\d{4})\\s*/\\s*(\\d{2})");
 
     private PeriodParser() {
     }
@@ -46,6 +50,22 @@ final class PeriodParser {
                 }
                 return new Period(written, PeriodType.CUSTOM_RANGE, from.atDay(1), to.atEndOfMonth(), provisional);
             }
+            if ((m = YEAR_RANGE.matcher(text)).matches()) {
+                int from = Integer.parseInt(m.group(1));
+                int to = m.group(2).length() == 4 ? Integer.parseInt(m.group(2)) : from / 100 * 100 + Integer.parseInt(m.group(2));
+                if (to <= from) {
+                    throw new IllegalArgumentException("The period " + written + " ends before it starts");
+                }
+                return new Period(written, PeriodType.CUSTOM_RANGE, LocalDate.of(from, 1, 1), LocalDate.of(to, 12, 31), provisional);
+            }
+            if ((m = FINANCIAL_YEAR_RANGE.matcher(text)).matches()) {
+                Period first = financialYear(written, m.group(1), m.group(2), provisional);
+                Period last = financialYear(written, m.group(3), m.group(4), provisional);
+                if (!last.start().isAfter(first.start())) {
+                    throw new IllegalArgumentException("The period " + written + " ends before it starts");
+                }
+                return new Period(written, PeriodType.CUSTOM_RANGE, first.start(), last.end(), provisional);
+            }
             if ((m = MONTH.matcher(text)).matches()) {
                 YearMonth month = YearMonth.of(fullYear(m.group(2)), month(m.group(1), written));
                 return new Period(written, PeriodType.MONTH, month.atDay(1), month.atEndOfMonth(), provisional);
@@ -54,7 +74,8 @@ final class PeriodParser {
             throw new IllegalArgumentException("The period " + written + " names a month or year that does not exist");
         }
         throw new IllegalArgumentException("Cannot read the period " + written
-                + "; write a year (2019), a financial year (2019/20), a month (May-21) or a range of months (04/2020-12/2020)");
+                + "; write a year (2019), a financial year (2019/20), a month (May-21), a range of months (04/2020-12/2020)"
+                + " or of years (2018 - 20, 2017/18 - 19/20)");
     }
 
     private static Period financialYear(String written, String first, String second, boolean provisional) {

@@ -5,10 +5,8 @@ import org.civicgraph.indicators.area.Area;
 import org.civicgraph.indicators.area.AreaRegister;
 import org.civicgraph.indicators.comparison.Comparison;
 import org.civicgraph.indicators.comparison.ComparisonMethod;
-import org.civicgraph.indicators.comparison.Outcome;
 import org.civicgraph.indicators.period.Period;
 import org.civicgraph.indicators.trend.Trend;
-import org.civicgraph.indicators.trend.TrendSignificance;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.PageRequests;
 import org.dataloader.DataLoader;
@@ -22,9 +20,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 @Controller
 class ProfileController {
@@ -84,15 +80,12 @@ class ProfileController {
                                  @Argument Double tolerance, @Argument Boolean significantOnly, ScrollSubrange subrange) {
         RedRedFilter where = filter == null ? RedRedFilter.NONE : filter;
         List<Area> inScope = areas.findAll(where.areaType(), where.parentCode());
+        ProfileSettings settings = settings(benchmark, method, tolerance, null);
         boolean significant = Boolean.TRUE.equals(significantOnly);
-        Map<String, Area> byCode = inScope.stream().collect(Collectors.toMap(Area::getCode, area -> area));
-        List<RedRedFinding> findings = profiles.of(inScope, settings(benchmark, method, tolerance, null)).stream()
-                .flatMap(profile -> profile.indicators().stream()
-                        .filter(entry -> entry.comparison().outcome() == Outcome.WORSE && entry.trend().gettingWorse())
-                        .filter(entry -> !significant || entry.trend().significance() == TrendSignificance.SIGNIFICANT)
-                        .map(entry -> new RedRedFinding(byCode.get(profile.areaCode()), entry)))
-                .toList();
-        return ListPages.page(findings, pages.position(subrange), pages.size(subrange));
+        if (profiles.watched(settings)) {
+            return profiles.watchedRedRed(inScope, settings, significant, pages.position(subrange), pages.size(subrange));
+        }
+        return ListPages.page(profiles.redRed(inScope, settings, significant), pages.position(subrange), pages.size(subrange));
     }
 
     private static ProfileSettings settings(String benchmark, ComparisonMethod method, Double tolerance, List<String> group) {

@@ -1,9 +1,19 @@
 package org.civicgraph.indicators.series;
 
+import org.civicgraph.indicators.IndicatorsProperties.WatchedComparison;
+import org.civicgraph.indicators.comparison.Benchmark;
+import org.civicgraph.indicators.comparison.Comparison;
+import org.civicgraph.indicators.comparison.Comparisons;
+import org.civicgraph.indicators.comparison.Outcome;
+import org.civicgraph.indicators.comparison.Subject;
 import org.civicgraph.indicators.indicator.Polarity;
 import org.civicgraph.indicators.period.Period;
 import org.civicgraph.indicators.targets.TargetRule;
 import org.civicgraph.indicators.targets.TargetVerdict;
+import org.civicgraph.indicators.trend.Trend;
+import org.civicgraph.indicators.trend.TrendPoint;
+import org.civicgraph.indicators.trend.TrendSignificance;
+import org.civicgraph.indicators.trend.Trends;
 import org.civicgraph.platform.events.AggregateRoot;
 import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -20,22 +30,30 @@ import java.util.Optional;
 /**
  * The values of one indicator in one area, period by period with every revision, and the targets set for its
  * periods. One document holds them all, so an area's profile reads one document per indicator, and a value and the
- * target it misses are changed and announced in one write.
+ * target it misses are changed and announced in one write. It also keeps how its latest value stands against the
+ * watched benchmark ({@link Standing}), so a value that moves the area from Similar to Worse is announced with it.
+ * <p>
+ * The unique index on id and version is for stores without secondary indexes (the embedded server): it lets the
+ * optimistic-locking write ({@code _id} and {@code version}) find its document by index rather than by a scan.
  */
 @Document("series")
 @CompoundIndex(name = "area_indicator", def = "{'areaCode': 1, 'indicatorId': 1}")
+//@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Series extends AggregateRoot {
 
     static final String VALUE_PUBLISHED = "org.civicgraph.indicators.value.published.v1";
     static final String VALUE_REVISED = "org.civicgraph.indicators.value.revised.v1";
     static final String TARGET_SET = "org.civicgraph.indicators.targets.set.v1";
     static final String TARGET_MISSED = "org.civicgraph.indicators.targets.missed.v1";
+    static final String COMPARISON_CHANGED = "org.civicgraph.indicators.comparison.changed.v1";
 
     @Indexed
     private String indicatorId;
     private String areaCode;
     private List<PeriodValue> values = new ArrayList<>();
     private List<SeriesTarget> targets = new ArrayList<>();
+    private Standing standing;
+    private RedRed redRed;
 
     Series() {
     }
@@ -48,20 +66,33 @@ public class Series extends AggregateRoot {
         return series;
     }
 
-    static String idOf(String indicatorId, String areaCode) {
+    /** The id of the series of an indicator in an area. */
+    public static String idOf(String indicatorId, String areaCode) {
         return indicatorId + ":" + areaCode;
     }
 
     /** Publishes a period's value, or revises it keeping the one before, then judges the targets again. */
     PublishOutcome publish(Period period, Reading reading, Polarity polarity) {
+        return publish(period, reading, polarity, true);
+    }
+
+    /**
+     * Publishes or revises a period's value. An import announces its values in one event of its own, so it passes
+     * {@code announce} false: the value is kept all the same, and a target it misses is still announced.
+     */
+    PublishOutcome publish(Period period, Reading reading, Polarity polarity, boolean announce) {
         Optional<PeriodValue> existing = valueFor(period);
         if (existing.isEmpty()) {
             values.add(new PeriodValue(period, reading));
-            values.sort(Comparator.comparing((PeriodValue v) -> v.getPeriod().start()).thenComparing(v -> v.getPeriod().end()));
-            Map<String, Object> data = about(period);
-            data.putAll(reading.figures());
-            data.put("publishedBy", reading.publishedBy());
-            recordEvent(VALUE_PUBLISHED, subject(), data);
+            if (values.size() > 1) {
+                values.sort(Comparator.comparing((PeriodValue v) -> v.getPeriod().start()).thenComparing(v -> v.getPeriod().end()));
+            }
+            if (announce) {
+                Map<String, Object> data = about(period);
+                data.putAll(reading.figures());
+                data.put("publishedBy", reading.publishedBy());
+                recordEvent(VALUE_PUBLISHED, subject(), data);
+            }
             judgeTargets(polarity);
             return PublishOutcome.PUBLISHED;
         }
@@ -69,15 +100,81 @@ public class Series extends AggregateRoot {
         if (value.getCurrent().sameAs(reading)) {
             return PublishOutcome.UNCHANGED;
         }
-        FieldChanges changes = new FieldChanges();
-        Map<String, Object> before = value.getCurrent().figures();
-        reading.figures().forEach((field, figure) -> changes.set(field, before.get(field), figure));
+        if (announce) {
+            FieldChanges changes = new FieldChanges();
+            Map<String, Object> before = value.getCurrent().figures();
+            reading.figures().forEach((field, figure) -> changes.set(field, before.get(field), figure));
+            Map<String, Object> data = changes.eventData("seriesId", id, reading.publishedBy());
+            data.putAll(about(period));
+            recordEvent(VALUE_REVISED, subject(), data);
+        }
         value.revise(period, reading);
-        Map<String, Object> data = changes.eventData("seriesId", id, reading.publishedBy());
-        data.putAll(about(period));
-        recordEvent(VALUE_REVISED, subject(), data);
         judgeTargets(polarity);
         return PublishOutcome.REVISED;
+    }
+
+    /**
+     * Judges the latest value against the watched benchmark's value for the same period, given the benchmark's
+     * series (null when it has none). When the outcome differs from the one last judged, records
+     * {@value #COMPARISON_CHANGED}, such as an area moving from Similar to Worse. A value that cannot be compared
+     * (no benchmark value, or the area's value unavailable) leaves the last judgement standing. The benchmark area
+     * itself is not judged. Also notes whether the series is now red-red ({@link #redRed()}): worse and getting
+     * worse. Returns whether either changed, so the series needs writing.
+     */
+    boolean judgeStanding(WatchedComparison watched, Polarity polarity, Series benchmark) {
+        if (areaCode.equals(watched.benchmark()) || values.isEmpty()) {
+            return false;
+        }
+        PeriodValue latest = latestValue();
+        Reading reading = latest.getCurrent();
+        Double benchmarkValue = benchmark == null ? null : benchmark.figureFor(latest.getPeriod());
+        Comparison comparison = Comparisons.compare(watched.method(), watched.tolerancePercent(), polarity,
+                new Subject(reading.value(), reading.lower95(), reading.upper95(), reading.lower998(), reading.upper998(), reading.unavailableReason()),
+                Benchmark.area(watched.benchmark(), benchmarkValue));
+        RedRed nowRedRed = null;
+        if (comparison.outcome() == Outcome.WORSE) {
+            Trend trend = trend(polarity);
+            if (trend.gettingWorse()) {
+                nowRedRed = trend.significance() == TrendSignificance.SIGNIFICANT ? RedRed.SIGNIFICANTLY_WORSE : RedRed.GETTING_WORSE;
+            }
+        }
+        boolean changed = nowRedRed != redRed;
+        redRed = nowRedRed;
+        if (comparison.outcome() == Outcome.NOT_COMPARED) {
+            return changed;
+        }
+        Standing next = new Standing(latest.getPeriod().key(), latest.getPeriod().label(), comparison.outcome(), watched);
+        if (next.equals(standing)) {
+            return changed;
+        }
+        if (standing != null && standing.judgedAs(watched) && standing.outcome() != next.outcome()) {
+            Map<String, Object> data = about(latest.getPeriod());
+            data.put("method", watched.method().name());
+            data.put("benchmark", watched.benchmark());
+            data.put("benchmarkValue", benchmarkValue);
+            data.put("value", reading.value());
+            data.put("previousOutcome", standing.outcome().name());
+            data.put("previousPeriod", standing.periodLabel());
+            data.put("outcome", next.outcome().name());
+            recordEvent(COMPARISON_CHANGED, subject(), data);
+        }
+        standing = next;
+        return true;
+    }
+
+    /** The trend of the series' values, as the profile works it out. */
+    public Trend trend(Polarity polarity) {
+        List<TrendPoint> points = new ArrayList<>(values.size());
+        for (PeriodValue value : values) {
+            Reading reading = value.getCurrent();
+            points.add(new TrendPoint(value.getPeriod(), reading.value(), reading.count(), reading.denominator(), reading.lower95(), reading.upper95()));
+        }
+        return Trends.of(points, polarity);
+    }
+
+    /** Whether the latest value is worse than the watched benchmark and getting worse, as last judged; null when not. */
+    public RedRed redRed() {
+        return redRed;
     }
 
     /** Sets or replaces a period's target, then judges it against the period's value. */
@@ -114,7 +211,25 @@ public class Series extends AggregateRoot {
     }
 
     private Double figureFor(Period period) {
-        return valueFor(period).map(value -> value.getCurrent().value()).orElse(null);
+        for (PeriodValue value : values) {
+            if (value.getPeriod().sameDaysAs(period)) {
+                return value.getCurrent().value();
+            }
+        }
+        return null;
+    }
+
+    /** The figure and period of the latest value, to notice when an import changes a benchmark's latest value. */
+    String latestFigure() {
+        if (values.isEmpty()) {
+            return null;
+        }
+        PeriodValue latest = latestValue();
+        return latest.getPeriod().key() + "=" + latest.getCurrent().value();
+    }
+
+    private PeriodValue latestValue() {
+        return values.stream().max(Comparator.comparing((PeriodValue v) -> v.getPeriod().end()).thenComparing(v -> v.getPeriod().start())).orElseThrow();
     }
 
     /** The figure of the latest comparable period that ends before this one starts. */
@@ -130,7 +245,12 @@ public class Series extends AggregateRoot {
     }
 
     private Optional<PeriodValue> valueFor(Period period) {
-        return values.stream().filter(value -> value.getPeriod().key().equals(period.key())).findFirst();
+        for (PeriodValue value : values) {
+            if (value.getPeriod().sameDaysAs(period)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     private Map<String, Object> about(Period period) {
@@ -174,6 +294,11 @@ public class Series extends AggregateRoot {
     public Optional<PublishedValue> valueFor(String periodKey) {
         return values.stream().filter(value -> value.getPeriod().key().equals(periodKey)).findFirst()
                 .map(value -> PublishedValue.of(indicatorId, areaCode, value));
+    }
+
+    /** How the latest value stood against the watched benchmark when last judged; null until it could be judged. */
+    public Standing standing() {
+        return standing;
     }
 
     public List<Target> targets() {

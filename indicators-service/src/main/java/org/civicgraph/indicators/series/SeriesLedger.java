@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the published values and targets of indicators in areas. Anyone may read them; only editors of the
@@ -32,26 +34,28 @@ public class SeriesLedger {
     private final IndicatorCatalogue indicators;
     private final AreaRegister areas;
     private final MongoTemplate mongo;
+    private final SeriesCoverage coverage;
+    private final SeriesStore store;
+    private final Standings standings;
 
-    SeriesLedger(AllSeries series, IndicatorCatalogue indicators, AreaRegister areas, MongoTemplate mongo) {
+    SeriesLedger(AllSeries series, IndicatorCatalogue indicators, AreaRegister areas, MongoTemplate mongo, SeriesCoverage coverage,
+                 SeriesStore store, Standings standings) {
         this.series = series;
         this.indicators = indicators;
         this.areas = areas;
         this.mongo = mongo;
+        this.coverage = coverage;
+        this.store = store;
+        this.standings = standings;
     }
 
     public Optional<Series> find(String indicatorId, String areaCode) {
         return series.findById(Series.idOf(indicatorId, areaCode));
     }
 
-    /** Every series of the given areas, in one query. */
-    public List<Series> inAreas(Collection<String> areaCodes) {
-        return areaCodes.isEmpty() ? List.of() : series.findByAreaCodeIn(areaCodes);
-    }
-
-    /** The series of the given indicators in the given areas, in one query. */
-    public List<Series> of(Collection<String> indicatorIds, Collection<String> areaCodes) {
-        return indicatorIds.isEmpty() || areaCodes.isEmpty() ? List.of() : series.findByIndicatorIdInAndAreaCodeIn(indicatorIds, areaCodes);
+    /** The series with the given ids ({@link Series#idOf}) that exist, by id; one query per 2,000 ids. */
+    public Map<String, Series> byIds(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.load(ids);
     }
 
     Published publish(PublishValueInput input) {
@@ -60,17 +64,39 @@ public class SeriesLedger {
         return record(indicator, input, caller.subject());
     }
 
-    /** Validates and records a value for someone already allowed to, such as the demo data loader. */
+    /**
+     * Validates and records a value for someone already allowed to, such as the demo data loader, judging the
+     * area's standing against the watched benchmark with it; a new value of the benchmark itself has every other
+     * area of the indicator judged again.
+     */
     Published record(Indicator indicator, PublishValueInput input, String publishedBy) {
         requireArea(input.areaCode());
         Period period = ValueRules.period(input.period());
         Reading reading = ValueRules.reading(input, indicator.getUnit(), period, publishedBy);
-        return ConflictRetry.run(() -> {
+        boolean isBenchmark = input.areaCode().equals(standings.watched().benchmark());
+        Published published = ConflictRetry.run(() -> {
             Series one = load(indicator.getId(), input.areaCode());
             PublishOutcome outcome = one.publish(period, reading, indicator.getPolarity());
-            Series saved = outcome == PublishOutcome.UNCHANGED ? one : save(one);
+            if (outcome == PublishOutcome.UNCHANGED) {
+                return new Published(one.valueFor(period.key()).orElseThrow(), outcome);
+            }
+            RedRed before = one.redRed();
+            if (!isBenchmark) {
+                one.judgeStanding(standings.watched(), indicator.getPolarity(), find(indicator.getId(), standings.watched().benchmark()).orElse(null));
+            }
+            List<SeriesCoverage.RedRedChange> redRed = List.of(SeriesCoverage.RedRedChange.of(one, before));
+            if (one.getVersion() == null) {
+                coverage.add(input.areaCode(), indicator.getId()); // before the series, so coverage never misses one
+            }
+            coverage.markRedRed(redRed, true, Set.of());
+            Series saved = save(one);
+            coverage.markRedRed(redRed, false, Set.of());
             return new Published(saved.valueFor(period.key()).orElseThrow(), outcome);
         });
+        if (isBenchmark && published.outcome() != PublishOutcome.UNCHANGED) {
+            standings.rejudgeAll(indicator);
+        }
+        return published;
     }
 
     Target setTarget(SetTargetInput input) {
@@ -94,6 +120,9 @@ public class SeriesLedger {
         return ConflictRetry.run(() -> {
             Series one = load(indicator.getId(), input.areaCode());
             one.setTarget(target, indicator.getPolarity());
+            if (one.getVersion() == null) {
+                coverage.add(input.areaCode(), indicator.getId());
+            }
             return save(one).targets().stream().filter(t -> t.period().key().equals(period.key())).findFirst().orElseThrow();
         });
     }

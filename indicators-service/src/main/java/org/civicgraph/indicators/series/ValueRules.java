@@ -7,12 +7,12 @@ import org.civicgraph.platform.graphql.InvalidInputException;
 import java.time.Instant;
 
 /** Checks a value before it is published, naming the field at fault. */
-final class ValueRules {
+public final class ValueRules {
 
     private ValueRules() {
     }
 
-    static Period period(String label) {
+    public static Period period(String label) {
         try {
             return Period.parse(label);
         } catch (IllegalArgumentException e) {
@@ -21,6 +21,15 @@ final class ValueRules {
     }
 
     static Reading reading(PublishValueInput input, Unit unit, Period period, String publishedBy) {
+        return reading(input, unit, period, publishedBy, Instant.now());
+    }
+
+    /** Checks the figures of a value as {@link #reading} does, for an import that checks every row before applying any. */
+    public static void check(PublishValueInput input, Unit unit, Period period) {
+        reading(input, unit, period, null, null);
+    }
+
+    static Reading reading(PublishValueInput input, Unit unit, Period period, String publishedBy, Instant publishedAt) {
         String unavailableReason = blankToNull(input.unavailableReason());
         if (unavailableReason != null && input.value() != null) {
             throw new InvalidInputException("value", "Leave value out when the value is unavailable; unavailableReason says why there is none");
@@ -44,7 +53,7 @@ final class ValueRules {
         }
         boolean provisional = period.provisional() || Boolean.TRUE.equals(input.provisional());
         return new Reading(period.label(), input.value(), input.lower95(), input.upper95(), input.lower998(), input.upper998(),
-                input.count(), input.denominator(), provisional, unavailableReason, blankToNull(input.note()), Instant.now(), publishedBy);
+                input.count(), input.denominator(), provisional, unavailableReason, blankToNull(input.note()), publishedAt, publishedBy);
     }
 
     private static void checkRange(Unit unit, double value) {

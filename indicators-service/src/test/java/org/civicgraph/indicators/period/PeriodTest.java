@@ -28,6 +28,9 @@ class PeriodTest {
             04/2020-12/2020    | CUSTOM_RANGE   | 2020-04-01 | 2020-12-31 | false
             04/2020- 12/2020   | CUSTOM_RANGE   | 2020-04-01 | 2020-12-31 | false
             04/2020- 03/2021   | CUSTOM_RANGE   | 2020-04-01 | 2021-03-31 | false
+            2018 - 20          | CUSTOM_RANGE   | 2018-01-01 | 2020-12-31 | false
+            2016-2018          | CUSTOM_RANGE   | 2016-01-01 | 2018-12-31 | false
+            2017/18 - 19/20    | CUSTOM_RANGE   | 2017-04-01 | 2020-03-31 | false
             """)
     void readsEveryWayTheSourcesWriteAPeriodAndKeepsTheLabelAsWritten(String label, PeriodType type, LocalDate start, LocalDate end, boolean provisional) {
         Period period = Period.parse(label);
@@ -57,7 +60,7 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "last year", "2019/21", "13/2020-12/2020", "12/2020-04/2020", "Mai-21", "20199", "2019/20/21"})
+    @ValueSource(strings = {"", "  ", "last year", "2019/21", "13/2020-12/2020", "12/2020-04/2020", "Mai-21", "20199", "2019/20/21", "2020 - 18", "2019/20 - 17/18"})
     void refusesWhatIsNotAPeriodSayingHowToWriteOne(String label) {
         assertThatIllegalArgumentException().isThrownBy(() -> Period.parse(label)).withMessageContaining("period");
     }

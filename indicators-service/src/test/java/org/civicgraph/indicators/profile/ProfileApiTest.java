@@ -151,6 +151,14 @@ class ProfileApiTest {
         assertThat(response.hasErrors()).as(response.body()).isFalse();
         List<String> areas = response.read("$.data.redRed.edges[?(@.node.entry.indicator.id == '" + id + "')].node.area.code");
         assertThat(areas).containsExactly("E07000142");
+        // the defaults are read from the red-red series each area lists; other settings judge every series: the same findings
+        String findings = """
+                query($tolerance: Float) { redRed(filter: {parentCode: "E10000019"}, tolerance: $tolerance, first: 100) {
+                    edges { node { area { code } entry { indicator { id } comparison { outcome score } trend { assessment points } } } } } }""";
+        GraphQlHttp.Response listed = graphql.post(findings, Map.of("tolerance", 5.0));
+        GraphQlHttp.Response judged = graphql.post(findings, Map.of("tolerance", 5.000001));
+        assertThat(listed.<List<Object>>read("$.data.redRed.edges")).isNotEmpty();
+        assertThat(listed.<List<Object>>read("$.data.redRed.edges")).isEqualTo(judged.read("$.data.redRed.edges"));
         GraphQlHttp.Response significantOnly = graphql.post("""
                 { redRed(filter: {parentCode: "E10000019"}, significantOnly: true, first: 50) { edges { node { area { code } } } } }""");
         assertThat(significantOnly.<List<Object>>read("$.data.redRed.edges")).isEmpty();

@@ -72,6 +72,11 @@ public class PartnerGroup extends AggregateRoot {
         return name;
     }
 
+    /** The keys the group is found by ({@link SearchKeys}). */
+    public List<String> getSearchKeys() {
+        return searchKeys == null ? List.of() : searchKeys;
+    }
+
     public List<String> getOtherNames() {
         return otherNames == null ? List.of() : otherNames;
     }

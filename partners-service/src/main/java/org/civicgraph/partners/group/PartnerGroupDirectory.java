@@ -27,7 +27,7 @@ public class PartnerGroupDirectory {
     }
 
     public List<PartnerGroup> findAll(Collection<String> ids) {
-        return groups.findAllById(ids);
+        return ids.isEmpty() ? List.of() : groups.findAllById(ids);
     }
 
     Window<PartnerGroup> list(ScrollPosition position, int size) {

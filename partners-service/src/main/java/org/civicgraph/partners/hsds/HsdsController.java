@@ -1,6 +1,7 @@
 package org.civicgraph.partners.hsds;
 
 import org.civicgraph.partners.organisation.Organisation;
+import org.civicgraph.partners.organisation.Unit;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
 
-/** The Open Referral UK export: {@code GET /hsds/organizations} (paged as the HSDS API pages) and one by id, and a GraphQL field. */
+/**
+ * The Open Referral UK export: {@code GET /hsds/organizations} (paged as the HSDS API pages, organisations then their
+ * units) and one by id, and a GraphQL field on organisations and units.
+ */
 @Controller
 class HsdsController {
 
@@ -46,5 +50,10 @@ class HsdsController {
     @SchemaMapping(typeName = "Organisation")
     String openReferral(Organisation organisation) {
         return json.writeValueAsString(export.toHsds(organisation));
+    }
+
+    @SchemaMapping(typeName = "Unit", field = "openReferral")
+    String unitOpenReferral(Unit unit) {
+        return export.toHsds(unit).map(json::writeValueAsString).orElse(null);
     }
 }

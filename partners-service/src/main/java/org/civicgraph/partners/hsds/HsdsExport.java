@@ -8,15 +8,21 @@ import org.civicgraph.partners.organisation.OrganisationDirectory;
 import org.civicgraph.partners.organisation.OrganisationStatus;
 import org.civicgraph.partners.organisation.Relationship;
 import org.civicgraph.partners.organisation.RelationshipKind;
+import org.civicgraph.partners.organisation.Unit;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes the public directory as Open Referral UK (HSDS 3.0) organization records. Named contacts are internal and
+ * Writes the public directory as Open Referral UK (HSDS 3.0) organization records: each organisation, then each of
+ * their units as an organization of its own whose {@code parent_organization_id} is its organisation's record
+ * (HSDS has no other place for a department or service team of an organization). Named contacts are internal and
  * never exported; partner groups are not organisations and are not exported either.
  */
 @Service
@@ -28,16 +34,44 @@ class HsdsExport {
         this.directory = directory;
     }
 
+    /** The listed organisations first, then their units, so that a page may hold some of each. */
     HsdsPage<HsdsOrganization> page(int pageNumber, int perPage) {
-        long total = directory.countListed();
-        List<HsdsOrganization> contents = directory.listed((long) (pageNumber - 1) * perPage, perPage).stream().map(this::toHsds).toList();
+        long organisations = directory.countListed();
+        long total = organisations + directory.countListedUnits();
+        long start = (long) (pageNumber - 1) * perPage;
+        List<HsdsOrganization> contents = new ArrayList<>();
+        if (start < organisations) {
+            directory.listed(start, perPage).stream().map(this::toHsds).forEach(contents::add);
+        }
+        if (contents.size() < perPage && start + perPage > organisations) {
+            List<Unit> units = directory.listedUnits(Math.max(0, start - organisations), perPage - contents.size());
+            Map<String, Organisation> owners = directory.findAll(units.stream().map(Unit::organisationId).distinct().toList());
+            units.stream().filter(unit -> owners.containsKey(unit.organisationId()))
+                    .map(unit -> toHsds(unit, owners.get(unit.organisationId()))).forEach(contents::add);
+        }
         long pages = Math.max(1, (total + perPage - 1) / perPage);
         return new HsdsPage<>(total, pages, pageNumber, contents.size(), pageNumber == 1, pageNumber >= pages, contents.isEmpty(), contents);
     }
 
-    /** By the record's UUID or its slug. */
+    /** By the record's UUID or, for an organisation, its slug. */
     Optional<HsdsOrganization> find(String id) {
-        return directory.findByOpenReferralId(id).or(() -> directory.find(id)).map(this::toHsds);
+        return directory.findByOpenReferralId(id).or(() -> directory.find(id)).map(this::toHsds)
+                .or(() -> directory.findUnitByOpenReferralId(id).flatMap(this::toHsds));
+    }
+
+    Optional<HsdsOrganization> toHsds(Unit unit) {
+        return directory.find(unit.organisationId()).map(organisation -> toHsds(unit, organisation));
+    }
+
+    /** A unit as a child organization; its alternate name is the name as documents write it, after its organisation's. */
+    HsdsOrganization toHsds(Unit unit, Organisation organisation) {
+        StringBuilder description = new StringBuilder("Part of ").append(organisation.getName())
+                .append(" (").append(organisation.getType().label()).append(").");
+        if (!unit.otherNames().isEmpty()) {
+            description.append(" Also written ").append(String.join(", ", unit.otherNames())).append('.');
+        }
+        return new HsdsOrganization(unit.openReferralId(), unit.name(), organisation.getName() + " " + unit.name(), description.toString(),
+                null, null, "urn:civicgraph:unit:" + unit.id(), organisation.getOpenReferralId(), List.of(), List.of());
     }
 
     HsdsOrganization toHsds(Organisation organisation) {
@@ -72,7 +106,7 @@ class HsdsExport {
 
     private Optional<String> parentOf(Organisation organisation) {
         return organisation.getRelationships().stream()
-                .filter(relationship -> relationship.kind() == RelationshipKind.PART_OF && relationship.until() == null)
+                .filter(relationship -> relationship.kind() == RelationshipKind.PART_OF && relationship.holdsOn(LocalDate.now()))
                 .map(Relationship::otherId)
                 .findFirst()
                 .flatMap(directory::find)

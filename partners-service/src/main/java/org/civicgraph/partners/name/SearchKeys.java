@@ -57,6 +57,19 @@ public final class SearchKeys {
         return "i:" + initials;
     }
 
+    /**
+     * What a name typed into a search box matches: every word of two letters or more must begin a word of one of the
+     * record's names; a single such word may instead be the initials of a name; with no such word, the whole name.
+     */
+    public static KeyQuery search(String typed) {
+        List<String> prefixes = NameText.tokens(typed).stream().filter(SearchKeys::searchable).map(SearchKeys::prefix).toList();
+        String compact = NameText.compact(typed);
+        if (prefixes.isEmpty()) {
+            return compact.isEmpty() ? new KeyQuery(List.of()) : KeyQuery.anyOf(List.of(name(compact)));
+        }
+        return prefixes.size() == 1 ? KeyQuery.anyOf(List.of(prefixes.get(0), initials(compact))) : KeyQuery.allOf(prefixes);
+    }
+
     /** Whether a token typed into a search box is long enough to have a prefix key. */
     public static boolean searchable(String token) {
         return token.length() >= SHORTEST_PREFIX;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -87,7 +88,7 @@ public class Organisation extends AggregateRoot {
         organisation.openedOn = details.openedOn();
         organisation.mergedIds = List.of();
         organisation.units = newUnits.stream()
-                .map(unit -> new Unit(Unit.idOf(id, unit.slug()), unit.name(), distinctOtherNames(unit.name(), unit.otherNames()), id, List.of()))
+                .map(unit -> new Unit(Unit.idOf(id, unit.slug()), unit.name(), distinctOtherNames(unit.name(), unit.otherNames()), id))
                 .toList();
         organisation.relationships = List.of();
         organisation.openReferralId = openReferralIdOf(id);
@@ -197,6 +198,28 @@ public class Organisation extends AggregateRoot {
         updated.add(relationship);
         relationships = List.copyOf(updated);
         Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("change", "ADDED");
+        data.put("relationship", described(relationship));
+        recordEvent(RELATIONSHIP_CHANGED, subject(id), data);
+    }
+
+    /** Records that a relationship it states held until the given day, the reason in the event. */
+    Relationship endRelationship(String relationshipId, LocalDate lastDay, String reason, String changedBy) {
+        Relationship current = findRelationship(relationshipId)
+                .orElseThrow(() -> new IllegalArgumentException(id + " states no relationship " + relationshipId));
+        Relationship ended = current.endingOn(lastDay);
+        relationships = getRelationships().stream().map(relationship -> relationship == current ? ended : relationship).toList();
+        FieldChanges changes = new FieldChanges();
+        changes.set("relationships", current.toString(), ended.toString());
+        Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("change", "ENDED");
+        data.put("relationship", described(ended));
+        data.put("reason", reason);
+        recordEvent(RELATIONSHIP_CHANGED, subject(id), data);
+        return ended;
+    }
+
+    private static Map<String, Object> described(Relationship relationship) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("id", relationship.id());
         described.put("kind", relationship.kind().name());
@@ -205,13 +228,11 @@ public class Organisation extends AggregateRoot {
         described.put("since", relationship.since() == null ? null : relationship.since().toString());
         described.put("until", relationship.until() == null ? null : relationship.until().toString());
         described.put("description", relationship.description());
-        data.put("change", "ADDED");
-        data.put("relationship", described);
-        recordEvent(RELATIONSHIP_CHANGED, subject(id), data);
+        return described;
     }
 
     Unit addUnit(String slug, String unitName, List<String> unitOtherNames, String changedBy) {
-        Unit unit = new Unit(Unit.idOf(id, slug), unitName, distinctOtherNames(unitName, unitOtherNames), id, List.of());
+        Unit unit = new Unit(Unit.idOf(id, slug), unitName, distinctOtherNames(unitName, unitOtherNames), id);
         List<Unit> updated = new ArrayList<>(getUnits());
         updated.add(unit);
         units = List.copyOf(updated);
@@ -222,6 +243,10 @@ public class Organisation extends AggregateRoot {
         data.put("unit", Map.of("id", unit.id(), "name", unit.name(), "otherNames", unit.otherNames()));
         recordEvent(UNIT_ADDED, subject(id), data);
         return findUnit(unit.id()).orElseThrow();
+    }
+
+    public Optional<Relationship> findRelationship(String relationshipId) {
+        return getRelationships().stream().filter(relationship -> relationship.id().equals(relationshipId)).findFirst();
     }
 
     public Optional<Unit> findUnit(String unitId) {
@@ -238,6 +263,22 @@ public class Organisation extends AggregateRoot {
 
     public boolean isMerged() {
         return mergedInto != null;
+    }
+
+    /** The keys the organisation is found by on its own names ({@link SearchKeys}); none once merged into another. */
+    public List<String> getSearchKeys() {
+        return searchKeys == null ? List.of() : searchKeys;
+    }
+
+    /** The keys of all its units together, as a query on {@value #UNIT_SEARCH_KEYS} sees them. */
+    public Set<String> unitSearchKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        getUnits().forEach(unit -> keys.addAll(unit.searchKeys()));
+        return keys;
+    }
+
+    public String getNormalisedName() {
+        return normalisedName;
     }
 
     private void refreshSearchKeys() {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * directory needs nothing; named contacts need a signed-in caller.
  */
 @Component
-class OrganisationAccess {
+public class OrganisationAccess {
 
     private final String platformOrganisation;
 
@@ -23,7 +23,7 @@ class OrganisationAccess {
 
     Caller requireCanChange(String organisationId) {
         Caller caller = RecordAccess.requireSignedIn();
-        if (!isPlatformAdmin(caller) && !(caller.belongsTo(organisationId) && caller.has(Role.ADMIN))) {
+        if (!mayChange(caller, organisationId)) {
             throw new AccessDeniedException("Only an admin of " + organisationId + " or a platform admin may change this organisation;"
                     + " you are signed in for " + caller.organisation() + " with roles " + caller.roles());
         }
@@ -42,7 +42,12 @@ class OrganisationAccess {
         return Caller.current().isSignedIn();
     }
 
-    private boolean isPlatformAdmin(Caller caller) {
+    /** Whether the caller is a platform admin or an admin of the organisation. */
+    public boolean mayChange(Caller caller, String organisationId) {
+        return isPlatformAdmin(caller) || (organisationId != null && caller.belongsTo(organisationId) && caller.has(Role.ADMIN));
+    }
+
+    public boolean isPlatformAdmin(Caller caller) {
         return caller.belongsTo(platformOrganisation) && caller.has(Role.ADMIN);
     }
 }

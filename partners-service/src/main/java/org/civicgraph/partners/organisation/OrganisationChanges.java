@@ -4,6 +4,7 @@ import org.civicgraph.partners.organisation.OrganisationInputs.AddUnitInput;
 import org.civicgraph.partners.organisation.OrganisationInputs.CloseOrganisationInput;
 import org.civicgraph.partners.organisation.OrganisationInputs.CreateOrganisationInput;
 import org.civicgraph.partners.organisation.OrganisationInputs.UpdateOrganisationInput;
+import org.civicgraph.partners.name.NameKeyIndex;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;
@@ -14,7 +15,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registers organisations and applies changes to them under the ownership rules of {@link OrganisationAccess}. */
@@ -27,12 +30,15 @@ public class OrganisationChanges {
     private final OrganisationDirectory directory;
     private final OrganisationAccess access;
     private final MongoTemplate mongo;
+    private final NameKeyIndex nameKeys;
 
-    OrganisationChanges(Organisations organisations, OrganisationDirectory directory, OrganisationAccess access, MongoTemplate mongo) {
+    OrganisationChanges(Organisations organisations, OrganisationDirectory directory, OrganisationAccess access, MongoTemplate mongo,
+                        NameKeyIndex nameKeys) {
         this.organisations = organisations;
         this.directory = directory;
         this.access = access;
         this.mongo = mongo;
+        this.nameKeys = nameKeys;
     }
 
     Organisation create(CreateOrganisationInput input) {
@@ -40,7 +46,7 @@ public class OrganisationChanges {
         OrganisationRules.requireSlug("id", input.id());
         OrganisationRules.check(input.details());
         requireIdentifiersFree(input.id(), input.details().identifiers());
-        return organisations.insert(Organisation.register(input.id(), input.details(), List.of()));
+        return insert(Organisation.register(input.id(), input.details(), List.of()));
     }
 
     /**
@@ -54,7 +60,7 @@ public class OrganisationChanges {
         if (closedOn != null) {
             organisation.close(closedOn, closedReason, DEMO_DATA);
         }
-        return organisations.insert(organisation);
+        return insert(organisation);
     }
 
     Organisation update(UpdateOrganisationInput input) {
@@ -66,7 +72,8 @@ public class OrganisationChanges {
         }
         return ConflictRetry.run(() -> {
             Organisation organisation = load("id", input.id());
-            return organisation.edit(details, caller.subject()) ? organisations.save(organisation) : organisation;
+            HeldKeys before = HeldKeys.of(organisation);
+            return organisation.edit(details, caller.subject()) ? save(organisation, before) : organisation;
         });
     }
 
@@ -103,8 +110,9 @@ public class OrganisationChanges {
             if (organisation.findUnit(Unit.idOf(organisationId, slug)).isPresent()) {
                 throw new InvalidInputException("slug", organisationId + " already has a unit " + slug);
             }
+            HeldKeys before = HeldKeys.of(organisation);
             Unit unit = organisation.addUnit(slug, name, OrganisationRules.orEmpty(otherNames), changedBy);
-            organisations.save(organisation);
+            save(organisation, before);
             return unit;
         });
     }
@@ -150,6 +158,65 @@ public class OrganisationChanges {
             organisations.save(organisation);
             return relationship;
         });
+    }
+
+    /**
+     * Ends a relationship: {@code until} is the last day it held. The caller must be allowed to change the
+     * organisation that states it; the relationship stays listed, with its end date. Returns that organisation.
+     */
+    public Organisation endRelationship(String relationshipId, LocalDate until, String reason) {
+        if (until == null) {
+            throw new InvalidInputException("until", "until is required: the last day the relationship held");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "reason must be at most 500 characters");
+        }
+        Organisation stating = mongo.findOne(Query.query(Criteria.where("relationships.id").is(relationshipId).and("mergedInto").is(null)),
+                Organisation.class);
+        if (stating == null) {
+            throw new NotFoundException("relationshipId", "No relationship has the id " + relationshipId);
+        }
+        Caller caller = access.requireCanChange(stating.getId());
+        return ConflictRetry.run(() -> {
+            Organisation organisation = load("relationshipId", stating.getId());
+            Relationship relationship = organisation.findRelationship(relationshipId)
+                    .orElseThrow(() -> new NotFoundException("relationshipId", "No relationship has the id " + relationshipId));
+            if (relationship.until() != null) {
+                throw new InvalidInputException("until", "the relationship already ends on " + relationship.until());
+            }
+            if (relationship.since() != null && until.isBefore(relationship.since())) {
+                throw new InvalidInputException("until", "until must not be before the relationship began on " + relationship.since());
+            }
+            organisation.endRelationship(relationshipId, until, reason, caller.subject());
+            return organisations.save(organisation);
+        });
+    }
+
+    /** Inserts a new organisation, its search keys recorded in the name-key index first. */
+    private Organisation insert(Organisation organisation) {
+        nameKeys.add(organisation.getId(), organisation.getSearchKeys(), organisation.unitSearchKeys());
+        return organisations.insert(organisation);
+    }
+
+    /**
+     * Saves a changed organisation, first recording in the name-key index every search key it gained since it was
+     * loaded: the index may hold keys a record no longer carries, never miss one it does ({@link NameKeyIndex}).
+     */
+    Organisation save(Organisation organisation, HeldKeys before) {
+        Set<String> gained = new HashSet<>(organisation.getSearchKeys());
+        gained.removeAll(before.own());
+        Set<String> gainedByUnits = new HashSet<>(organisation.unitSearchKeys());
+        gainedByUnits.removeAll(before.units());
+        nameKeys.add(organisation.getId(), gained, gainedByUnits);
+        return organisations.save(organisation);
+    }
+
+    /** The search keys an organisation carried when it was loaded, on its own names and on its units'. */
+    record HeldKeys(Set<String> own, Set<String> units) {
+
+        static HeldKeys of(Organisation organisation) {
+            return new HeldKeys(Set.copyOf(organisation.getSearchKeys()), Set.copyOf(organisation.unitSearchKeys()));
+        }
     }
 
     /** The record itself, not followed through a merge: a merged record cannot be changed. */

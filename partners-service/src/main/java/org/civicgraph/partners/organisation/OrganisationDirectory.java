@@ -1,6 +1,10 @@
 package org.civicgraph.partners.organisation;
 
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.MatchOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -121,13 +125,40 @@ public class OrganisationDirectory {
 
     /** Organisations that are not merged into another, by name, for exports. */
     public List<Organisation> listed(long skip, int limit) {
-        Query query = Query.query(Criteria.where("mergedInto").is(null))
-                .with(org.springframework.data.domain.Sort.by(Organisation.SORT_NAME, "_id")).skip(skip).limit(limit);
+        Query query = Query.query(Criteria.where("mergedInto").is(null)).with(Sort.by(Organisation.SORT_NAME, "_id")).skip(skip).limit(limit);
         return mongo.find(query, Organisation.class);
     }
 
     public long countListed() {
         return mongo.count(Query.query(Criteria.where("mergedInto").is(null)), Organisation.class);
+    }
+
+    /** The units of the organisations that are listed, in their organisations' order and then as recorded, for exports. */
+    public List<Unit> listedUnits(long skip, int limit) {
+        Aggregation units = Aggregation.newAggregation(withUnits(), Aggregation.sort(Sort.by(Organisation.SORT_NAME, "_id")),
+                Aggregation.project("units"), Aggregation.unwind("units"), Aggregation.skip(skip), Aggregation.limit(limit));
+        return mongo.aggregate(units, Organisation.class, Document.class).getMappedResults().stream()
+                .map(row -> mongo.getConverter().read(Unit.class, row.get("units", Document.class)))
+                .toList();
+    }
+
+    public long countListedUnits() {
+        Aggregation count = Aggregation.newAggregation(withUnits(), Aggregation.project("units"), Aggregation.unwind("units"),
+                Aggregation.group().count().as("units"));
+        Document result = mongo.aggregate(count, Organisation.class, Document.class).getUniqueMappedResult();
+        return result == null ? 0 : ((Number) result.get("units")).longValue();
+    }
+
+    private static MatchOperation withUnits() {
+        return Aggregation.match(Criteria.where("mergedInto").is(null).and("units.0").exists(true));
+    }
+
+    /** A unit by the UUID the Open Referral export gives it. */
+    public Optional<Unit> findUnitByOpenReferralId(String openReferralId) {
+        Organisation organisation = mongo.findOne(Query.query(Criteria.where("units.openReferralId").is(openReferralId)
+                .and("mergedInto").is(null)), Organisation.class);
+        return organisation == null ? Optional.empty()
+                : organisation.getUnits().stream().filter(unit -> openReferralId.equals(unit.openReferralId())).findFirst();
     }
 
     /** By the UUID the Open Referral export gives the organisation. */

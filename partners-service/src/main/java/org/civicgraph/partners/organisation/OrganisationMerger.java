@@ -39,7 +39,8 @@ class OrganisationMerger {
             if (stays.getStatus() == OrganisationStatus.CLOSED) {
                 throw new InvalidInputException("survivorId", input.survivorId() + " is closed; merge into an active organisation");
             }
-            return stays.absorb(changes.load("mergedId", input.mergedId()), caller.subject()) ? organisations.save(stays) : stays;
+            OrganisationChanges.HeldKeys before = OrganisationChanges.HeldKeys.of(stays);
+            return stays.absorb(changes.load("mergedId", input.mergedId()), caller.subject()) ? changes.save(stays, before) : stays;
         });
         ConflictRetry.run(() -> {
             Organisation merged = changes.load("mergedId", duplicate.getId());

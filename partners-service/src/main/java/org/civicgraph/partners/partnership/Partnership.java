@@ -1,18 +1,26 @@
 package org.civicgraph.partners.partnership;
 
+import org.civicgraph.partners.partner.PartnerRef;
 import org.civicgraph.platform.events.AggregateRoot;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /** Who partners on one lever area of a plan, or on a plan as a whole, and in which role. */
 @Document("partnerships")
 public class Partnership extends AggregateRoot {
 
     static final String REGISTERED = "org.civicgraph.partners.partnership.registered.v1";
+    static final String MEMBER_ADDED = "org.civicgraph.partners.partnership.member-added.v1";
+    static final String MEMBER_REMOVED = "org.civicgraph.partners.partnership.member-removed.v1";
 
     private String name;
     @Indexed
@@ -38,8 +46,61 @@ public class Partnership extends AggregateRoot {
         data.put("planId", planId);
         data.put("members", members.stream().map(member -> Map.of("kind", member.kind().name(), "partnerId", member.partnerId(),
                 "role", member.role().name(), "unitIds", member.unitIds())).toList());
-        partnership.recordEvent(REGISTERED, "partnerships/" + id, data);
+        partnership.recordEvent(REGISTERED, subject(id), data);
         return partnership;
+    }
+
+    void addMember(PartnershipMember member, String changedBy) {
+        List<PartnershipMember> updated = new ArrayList<>(getMembers());
+        updated.add(member);
+        members = List.copyOf(updated);
+        Map<String, Object> data = changeData(changedBy);
+        data.put("member", described(member));
+        recordEvent(MEMBER_ADDED, subject(id), data);
+    }
+
+    /** Removes the member and records it, with the reason, if any. */
+    void removeMember(PartnershipMember member, String reason, String changedBy) {
+        members = getMembers().stream().filter(other -> !other.equals(member)).toList();
+        Map<String, Object> data = changeData(changedBy);
+        data.put("member", described(member));
+        data.put("reason", reason);
+        recordEvent(MEMBER_REMOVED, subject(id), data);
+    }
+
+    Optional<PartnershipMember> findMember(PartnerRef partner) {
+        return getMembers().stream().filter(member -> member.partner().equals(partner)).findFirst();
+    }
+
+    /** The organisations leading it, themselves or through one of their units. */
+    Set<String> leadOrganisationIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        getMembers().stream().filter(member -> member.role() == PartnerRole.LEAD).map(member -> member.partner().organisationId())
+                .filter(Objects::nonNull).forEach(ids::add);
+        return ids;
+    }
+
+    private Map<String, Object> changeData(String changedBy) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("leverArea", leverArea == null ? null : leverArea.name());
+        data.put("planId", planId);
+        data.put("changedBy", changedBy);
+        return data;
+    }
+
+    private static Map<String, Object> described(PartnershipMember member) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("kind", member.kind().name());
+        described.put("partnerId", member.partnerId());
+        described.put("role", member.role().name());
+        described.put("unitIds", member.unitIds());
+        described.put("since", member.since() == null ? null : member.since().toString());
+        return described;
+    }
+
+    private static String subject(String id) {
+        return "partnerships/" + id;
     }
 
     public String getName() {

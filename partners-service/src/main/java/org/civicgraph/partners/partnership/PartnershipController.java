@@ -11,6 +11,7 @@ import org.civicgraph.platform.graphql.PageRequests;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -22,20 +23,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Partnerships by lever area or plan, their members, and each partner's partnerships. */
+/** Partnerships by lever area or plan, their members, each partner's partnerships, and adding and removing members. */
 @Controller
 class PartnershipController {
 
     private final PartnershipDirectory directory;
+    private final PartnershipChanges changes;
     private final PartnerLookup partners;
     private final OrganisationDirectory organisations;
     private final PageRequests pages;
 
-    PartnershipController(PartnershipDirectory directory, PartnerLookup partners, OrganisationDirectory organisations, PageRequests pages) {
+    PartnershipController(PartnershipDirectory directory, PartnershipChanges changes, PartnerLookup partners,
+                          OrganisationDirectory organisations, PageRequests pages) {
         this.directory = directory;
+        this.changes = changes;
         this.partners = partners;
         this.organisations = organisations;
         this.pages = pages;
+    }
+
+    @MutationMapping
+    AddPartnershipMemberPayload addPartnershipMember(@Argument PartnershipChanges.AddPartnershipMemberInput input) {
+        PartnershipChanges.MemberChange change = changes.addMember(input);
+        return new AddPartnershipMemberPayload(change.partnership(), change.member());
+    }
+
+    @MutationMapping
+    RemovePartnershipMemberPayload removePartnershipMember(@Argument PartnershipChanges.RemovePartnershipMemberInput input) {
+        PartnershipChanges.MemberChange change = changes.removeMember(input);
+        return new RemovePartnershipMemberPayload(change.partnership(), change.member());
+    }
+
+    record AddPartnershipMemberPayload(Partnership partnership, Membership member) {
+    }
+
+    record RemovePartnershipMemberPayload(Partnership partnership, Membership removed) {
     }
 
     @QueryMapping

@@ -92,6 +92,10 @@ public class PartnershipDirectory {
         return partnerships.insert(partnership);
     }
 
+    Partnership save(Partnership partnership) {
+        return partnerships.save(partnership);
+    }
+
     long count() {
         return partnerships.count();
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** An organisation's relationships in both directions, and adding one. */
+/** An organisation's relationships in both directions, adding one and ending one. */
 @Controller
 class RelationshipController {
 
@@ -66,6 +66,18 @@ class RelationshipController {
         Relationship added = changes.addRelationship(input.organisationId(), input.kind(), input.otherOrganisationId(), input.unitId(),
                 IsoDate.parse("since", input.since()), IsoDate.parse("until", input.until()), input.description());
         return new AddRelationshipPayload(directory.find(input.organisationId()).orElseThrow(), RelationshipView.stated(added));
+    }
+
+    @MutationMapping
+    EndRelationshipPayload endRelationship(@Argument EndRelationshipInput input) {
+        Organisation stating = changes.endRelationship(input.relationshipId(), IsoDate.parse("until", input.until()), input.reason());
+        return new EndRelationshipPayload(stating, RelationshipView.stated(stating.findRelationship(input.relationshipId()).orElseThrow()));
+    }
+
+    record EndRelationshipInput(String relationshipId, String until, String reason) {
+    }
+
+    record EndRelationshipPayload(Organisation organisation, RelationshipView relationship) {
     }
 
     record AddRelationshipInput(String organisationId, RelationshipKind kind, String otherOrganisationId, String unitId,

@@ -60,7 +60,9 @@ class HsdsExportTest {
             page.get("contents").forEach(records::add);
         } while (!page.get("last_page").asBoolean());
 
-        assertThat(records).hasSizeGreaterThanOrEqualTo(72).hasSize(page.get("total_items").asInt());
+        assertThat(records).hasSizeGreaterThanOrEqualTo(72 + 123).hasSize(page.get("total_items").asInt());
+        assertThat(records.stream().filter(record -> record.get("uri").asText().startsWith("urn:civicgraph:unit:"))).hasSizeGreaterThanOrEqualTo(123);
+        assertThat(records.stream().map(record -> record.get("id").asText()).distinct()).hasSameSizeAs(records);
         for (JsonNode record : records) {
             Set<ValidationMessage> errors = organizationSchema.validate(record);
             assertThat(errors).as(record.toString()).isEmpty();
@@ -81,6 +83,22 @@ class HsdsExportTest {
         assertThat(fire.get("parent_organization_id").asText()).isEqualTo(county.get("id").asText());
         assertThat(get("/hsds/organizations/" + county.get("id").asText()).get("name").asText()).isEqualTo("Lincolnshire County Council");
         assertThat(organizationSchema.validate(lpft)).isEmpty();
+    }
+
+    @Test
+    void aUnitIsAChildOrganizationOfItsOrganisationsRecord() throws Exception {
+        GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("{ unit(id: \"lincolnshire-cc/secure-unit\") { openReferral } }");
+        JsonNode fromGraphQl = JSON.readTree(response.<String>read("$.data.unit.openReferral"));
+
+        JsonNode unit = get("/hsds/organizations/" + fromGraphQl.get("id").asText());
+        JsonNode county = get("/hsds/organizations/lincolnshire-cc");
+
+        assertThat(unit).isEqualTo(fromGraphQl);
+        assertThat(unit.get("name").asText()).isEqualTo("Secure Unit");
+        assertThat(unit.get("alternate_name").asText()).isEqualTo("Lincolnshire County Council Secure Unit");
+        assertThat(unit.get("parent_organization_id").asText()).isEqualTo(county.get("id").asText());
+        assertThat(unit.get("description").asText()).contains("Part of Lincolnshire County Council").contains("LSU");
+        assertThat(organizationSchema.validate(unit)).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -212,6 +213,39 @@ class OrganisationChangesTest {
     }
 
     @Test
+    void anAdminEndsARelationshipWhichStaysListedWithItsEndDateAndTheEndIsPublished() {
+        String id = created("Fenwick Meals Limited", "COMPANY");
+        GraphQlHttp admin = graphql.as(id, "admin");
+        String relationship = admin.post("""
+                mutation($input: AddRelationshipInput!) { addRelationship(input: $input) { relationship { id } } }""",
+                Map.of("input", Map.of("organisationId", id, "kind", "PROVIDES_TO", "otherOrganisationId", "lincolnshire-cc",
+                        "since", "2023-04-01"))).read("$.data.addRelationship.relationship.id");
+        String end = """
+                mutation($input: EndRelationshipInput!) { endRelationship(input: $input) {
+                  organisation { id } relationship { id kind until organisation { id } } } }""";
+
+        GraphQlHttp.Response byTheOtherSide = graphql.as("lincolnshire-cc", "admin").post(end, Map.of("input", Map.of("relationshipId", relationship,
+                "until", "2025-03-31")));
+        GraphQlHttp.Response tooEarly = admin.post(end, Map.of("input", Map.of("relationshipId", relationship, "until", "2023-03-31")));
+        GraphQlHttp.Response ended = admin.post(end, Map.of("input", Map.of("relationshipId", relationship, "until", "2025-03-31",
+                "reason", "Contract expired")));
+
+        assertThat(byTheOtherSide.errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(tooEarly.<String>read("$.errors[0].extensions.field")).isEqualTo("until");
+        assertThat(ended.hasErrors()).as(ended.body()).isFalse();
+        assertThat(ended.<String>read("$.data.endRelationship.organisation.id")).isEqualTo(id);
+        assertThat(ended.<String>read("$.data.endRelationship.relationship.until")).isEqualTo("2025-03-31");
+        assertThat(graphql.post("{ organisation(id: \"lincolnshire-cc\") { relationships { id kind until } } }")
+                .<List<String>>read("$.data.organisation.relationships[?(@.id == '" + relationship + "')].until")).containsExactly("2025-03-31");
+        assertThat(admin.post(end, Map.of("input", Map.of("relationshipId", relationship, "until", "2025-04-30"))).errorCodes())
+                .containsExactly("BAD_USER_INPUT");
+        assertThat(admin.post(end, Map.of("input", Map.of("relationshipId", "no-such-relationship", "until", "2025-04-30"))).errorCodes())
+                .containsExactly("NOT_FOUND");
+        assertThat(eventData(id, Organisation.RELATIONSHIP_CHANGED, "\"change\":\"ENDED\"")).contains("\"until\":\"2025-03-31\"")
+                .contains("\"reason\":\"Contract expired\"").contains("\"id\":\"" + relationship + "\"");
+    }
+
+    @Test
     void anAdminAddsAUnitThatIsAddressableOnItsOwn() {
         String id = created("Northdyke District Services", "OTHER");
 
@@ -241,11 +275,15 @@ class OrganisationChangesTest {
     }
 
     /** The data of the first event of the type published for the organisation, read with a real Kafka consumer. */
-    private static synchronized String eventData(String organisationId, String type) {
-        ConsumerRecord<String, byte[]> event = events.readUntil(record -> organisationId.equals(record.key())
-                        && type.equals(TopicReader.header(record, "ce_type")), Duration.ofSeconds(30)).stream()
-                .filter(record -> organisationId.equals(record.key()) && type.equals(TopicReader.header(record, "ce_type")))
-                .findFirst().orElseThrow();
+    private static String eventData(String organisationId, String type) {
+        return eventData(organisationId, type, "");
+    }
+
+    /** As {@link #eventData(String, String)}, the first whose data contains the given text. */
+    private static synchronized String eventData(String organisationId, String type, String containing) {
+        Predicate<ConsumerRecord<String, byte[]>> wanted = record -> organisationId.equals(record.key())
+                && type.equals(TopicReader.header(record, "ce_type")) && new String(record.value(), StandardCharsets.UTF_8).contains(containing);
+        ConsumerRecord<String, byte[]> event = events.readUntil(wanted, Duration.ofSeconds(30)).stream().filter(wanted).findFirst().orElseThrow();
         assertThat(TopicReader.header(event, "ce_subject")).isEqualTo("organisations/" + organisationId);
         return new String(event.value(), StandardCharsets.UTF_8);
     }

@@ -1,12 +1,18 @@
 package org.civicgraph.partners.search;
 
 import org.civicgraph.partners.organisation.Organisation;
+import org.civicgraph.partners.organisation.OrganisationStatus;
+import org.civicgraph.partners.organisation.OrganisationType;
+import org.civicgraph.partners.partnership.LeverArea;
+import org.civicgraph.partners.partnership.PartnerRole;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.test.context.TestPropertySource;
@@ -26,6 +32,9 @@ class OrganisationSearchTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    OrganisationSearch search;
 
     GraphQlHttp graphql;
 
@@ -103,6 +112,43 @@ class OrganisationSearchTest {
                 .containsExactly(Organisation.SEARCH_KEYS));
         assertThat(indexes).anySatisfy(index -> assertThat(index.getIndexFields()).extracting(field -> field.getKey())
                 .containsExactly(Organisation.UNIT_SEARCH_KEYS));
+    }
+
+    @Test
+    void theNameKeyLookupAndTheIndexedQueryGiveTheSameAnswersPageByPage() {
+        List<OrganisationFilter> filters = List.of(
+                new OrganisationFilter("linc coun", null, null, null, null, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("lincolnshire", null, null, null, null, null),
+                new OrganisationFilter("LCC", null, null, null, null, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("nhs", OrganisationType.NHS_BODY, null, null, null, null),
+                new OrganisationFilter("council", null, "E10000019", null, null, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("lincoln", null, null, LeverArea.HOUSING_AND_HOMELESSNESS, null, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("council", null, null, LeverArea.ECONOMIC_INCLUSION, PartnerRole.LEAD, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("lincolnshire", null, null, null, PartnerRole.PROVIDER, OrganisationStatus.ACTIVE),
+                new OrganisationFilter("council", null, null, null, PartnerRole.COMMISSIONER, null),
+                new OrganisationFilter("clinical commissioning", null, null, null, null, OrganisationStatus.CLOSED),
+                new OrganisationFilter("b", null, null, null, null, null));
+        for (OrganisationFilter filter : filters) {
+            for (int size : List.of(2, 100)) {
+                ScrollPosition position = ScrollPosition.offset();
+                int pages = 0;
+                while (true) {
+                    Window<Organisation> byKeys = search.byNameKeys(filter, position, size).orElseThrow();
+                    Window<Organisation> byQuery = search.byQuery(filter, position, size);
+                    assertThat(byKeys.getContent()).as(filter + " page " + pages).extracting(Organisation::getId)
+                            .containsExactlyElementsOf(byQuery.getContent().stream().map(Organisation::getId).toList());
+                    assertThat(byKeys.hasNext()).as(filter + " page " + pages).isEqualTo(byQuery.hasNext());
+                    if (!byKeys.hasNext() || byKeys.isEmpty()) {
+                        break;
+                    }
+                    assertThat(byKeys.positionAt(byKeys.size() - 1)).isEqualTo(byQuery.positionAt(byQuery.size() - 1));
+                    position = byKeys.positionAt(byKeys.size() - 1);
+                    pages++;
+                }
+            }
+        }
+        assertThat(search.byNameKeys(new OrganisationFilter("linc coun", null, null, null, null, null), ScrollPosition.offset(), 100)
+                .orElseThrow().getContent()).extracting(Organisation::getId).contains("lincolnshire-cc", "city-of-lincoln-council");
     }
 
     private List<String> found(String filter) {

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,8 @@ import java.util.regex.Pattern;
 public class ActivityCatalogue {
 
     private static final Sort PLAN_ORDER = Sort.by("planId", "sortKey", "_id");
+    /** A batch size that asks for a whole plan's activities in the first reply (the server still caps a reply at 16 MB). */
+    private static final int WHOLE_PLAN = 100_000;
 
     private final MongoTemplate mongo;
     private final PlanCatalogue plans;
@@ -144,27 +145,10 @@ public class ActivityCatalogue {
      */
     public Optional<Activity> findByReference(String planId, String reference, String theme, String referenceYear) {
         plans.require(planId, "planId");
+        String year = referenceYear == null ? null : ActivityInputRules.financialYear("referenceYear", referenceYear);
         Query query = Query.query(Criteria.where("planId").is(planId).orOperator(
                 Criteria.where("reference").is(reference), Criteria.where("formerReferences.reference").is(reference)));
-        List<Activity> candidates = mongo.find(query, Activity.class).stream()
-                .filter(activity -> theme == null || theme.equals(activity.getThemeKey()))
-                .toList();
-        List<Activity> current = candidates.stream().filter(activity -> reference.equals(activity.getReference())).toList();
-        List<Activity> matches = List.of();
-        if (referenceYear != null) {
-            String year = ActivityInputRules.financialYear("referenceYear", referenceYear);
-            matches = candidates.stream().filter(activity -> year.equals(activity.getReferenceYear()) && reference.equals(activity.getReference())
-                    || activity.getFormerReferences().contains(new FormerReference(reference, year))).toList();
-        }
-        if (matches.isEmpty()) {
-            matches = current.stream().filter(activity -> activity.getReferenceYear() == null).toList();
-        }
-        if (matches.isEmpty() && referenceYear == null) {
-            matches = current.stream().sorted(Comparator.comparing(Activity::getReferenceYear).reversed()).limit(1).toList();
-        }
-        if (matches.isEmpty() && referenceYear == null) {
-            matches = candidates;
-        }
+        List<Activity> matches = ActivityReferences.resolve(mongo.find(query, Activity.class), reference, theme, year);
         if (matches.size() > 1) {
             throw new InvalidInputException("theme", "Plan " + planId + " has " + matches.size() + " activities " + reference
                     + ", in the themes " + matches.stream().map(Activity::getThemeKey).toList() + "; give the theme too");
@@ -222,14 +206,17 @@ public class ActivityCatalogue {
         return mongo.scroll(query.with(position), Activity.class);
     }
 
-    /** Every activity of the plan in reference order, in one query; the caller has checked the plan may be read. */
+    /**
+     * Every activity of the plan in reference order, in one query and, while they fit in the server's 16 MB reply,
+     * one round trip; the caller has checked the plan may be read.
+     */
     public List<Activity> allInPlan(String planId) {
-        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(PLAN_ORDER), Activity.class);
+        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN), Activity.class);
     }
 
-    /** Where each of the plan's activities sits (id, theme and objective only), in one query. */
+    /** Where each of the plan's activities sits (id, theme and objective only), in one query and one round trip. */
     public List<Activity> placements(String planId) {
-        Query query = Query.query(Criteria.where("planId").is(planId));
+        Query query = Query.query(Criteria.where("planId").is(planId)).cursorBatchSize(WHOLE_PLAN);
         query.fields().include("_id", "planId", "themeKey", "objectiveKey");
         return mongo.find(query, Activity.class);
     }

@@ -3,6 +3,7 @@ package org.civicgraph.plans.plan;
 import org.civicgraph.plans.period.ReportingWindow;
 import org.civicgraph.platform.events.AggregateRoot;
 import org.civicgraph.platform.events.FieldChanges;
+import org.civicgraph.platform.security.Caller;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -37,6 +38,7 @@ public class Plan extends AggregateRoot {
     private List<RagStatus> ragScale;
     private boolean partnersMayReport;
     private ReferenceScope referenceScope;
+    private boolean requiresApproval;
 
     Plan() {
     }
@@ -57,11 +59,13 @@ public class Plan extends AggregateRoot {
         plan.ragScale = List.copyOf(draft.ragScale());
         plan.partnersMayReport = draft.partnersMayReport();
         plan.referenceScope = draft.referenceScope();
+        plan.requiresApproval = draft.requiresApproval();
         Map<String, Object> data = new LinkedHashMap<>(Map.of("id", plan.id, "ownerOrganisation", plan.ownerOrganisation,
                 "title", plan.title, "kind", plan.kind.name(), "period", plan.period, "areas", plan.areas,
                 "visibility", plan.visibility.name(), "createdBy", createdBy));
         data.put("ragScale", plan.scale().describe());
         data.put("partnersMayReport", plan.partnersMayReport);
+        data.put("requiresApproval", plan.requiresApproval);
         data.put("themes", plan.themes.stream().map(Theme::key).toList());
         plan.recordEvent(CREATED, subject(plan.id), data);
         return plan;
@@ -74,6 +78,7 @@ public class Plan extends AggregateRoot {
         period = changes.setIfGiven("period", period, input.period());
         visibility = changes.setIfGiven("visibility", visibility, input.visibility());
         partnersMayReport = changes.setIfGiven("partnersMayReport", partnersMayReport, input.partnersMayReport());
+        requiresApproval = changes.setIfGiven("requiresApproval", requiresApproval, input.requiresApproval());
         if (input.ragScale() != null && !new RagScale(input.ragScale()).equals(scale())) {
             changes.set("ragScale", scale().describe(), new RagScale(input.ragScale()).describe());
             ragScale = List.copyOf(input.ragScale());
@@ -141,6 +146,19 @@ public class Plan extends AggregateRoot {
     /** Whether editors of an organisation named on an activity as lead or partner may report its progress. */
     public boolean isPartnersMayReport() {
         return partnersMayReport;
+    }
+
+    /**
+     * Whether a progress update is a draft until an admin of the owning organisation publishes it. Drafts are shown
+     * only to signed-in users of the owner ({@link #showsDraftsTo}); everyone else sees published updates only.
+     */
+    public boolean isRequiresApproval() {
+        return requiresApproval;
+    }
+
+    /** Whether the caller sees the plan's draft updates: signed-in users of the owning organisation, whatever their role. */
+    public boolean showsDraftsTo(Caller caller) {
+        return caller.belongsTo(ownerOrganisation);
     }
 
     public ReferenceScope getReferenceScope() {

@@ -109,6 +109,13 @@ public class PlanCatalogue {
         return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
     }
 
+    /** Ids of the plans the organisation owns, whose draft updates its users see. */
+    public Set<String> idsOwnedBy(String organisation) {
+        Query query = Query.query(Criteria.where("ownerOrganisation").is(organisation));
+        query.fields().include("_id");
+        return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
+    }
+
     /** For each plan that names the organisation as a partner of whole themes (a lever area's partners), the keys of those themes. */
     public Map<String, Set<String>> themesWithPartner(String organisation) {
         Query query = Query.query(Criteria.where("themes.partnerOrganisations").is(organisation));

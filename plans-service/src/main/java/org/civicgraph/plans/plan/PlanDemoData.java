@@ -40,7 +40,7 @@ class PlanDemoData extends DemoDataLoader<PlanDemoData.Row> {
         CreatePlanInput toDraft() {
             return new CreatePlanInput(id, ownerOrganisation, title, kind, period, periodNote, themeLabel, objectiveLabel,
                     areas == null ? List.of() : areas, Visibility.PUBLIC, themes == null ? List.of() : themes,
-                    ragScale, Boolean.TRUE.equals(partnersMayReport), referenceScope);
+                    ragScale, Boolean.TRUE.equals(partnersMayReport), referenceScope, false);
         }
     }
 }

@@ -7,5 +7,5 @@ import java.util.List;
  * reported keep their labels, and reports judge them by the new scale.
  */
 record UpdatePlanInput(String id, String title, String period, Visibility visibility, Boolean partnersMayReport,
-                       List<RagStatus> ragScale) {
+                       List<RagStatus> ragScale, Boolean requiresApproval) {
 }

@@ -3,6 +3,13 @@ package org.civicgraph.plans.progress;
 import org.civicgraph.plans.activity.Activity;
 import org.civicgraph.plans.activity.ActivityCatalogue;
 import org.civicgraph.plans.period.Dates;
+import org.civicgraph.plans.plan.Plan;
+import org.civicgraph.plans.plan.PlanCatalogue;
+import org.civicgraph.platform.security.Caller;
+import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.data.domain.OffsetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.security.access.AccessDeniedException;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.graphql.PageRequests;
 import org.springframework.data.domain.Window;
@@ -26,12 +33,15 @@ class ProgressController {
     private final ProgressReporting reporting;
     private final ProgressRecords records;
     private final ActivityCatalogue activities;
+    private final PlanCatalogue plans;
     private final PageRequests pages;
 
-    ProgressController(ProgressReporting reporting, ProgressRecords records, ActivityCatalogue activities, PageRequests pages) {
+    ProgressController(ProgressReporting reporting, ProgressRecords records, ActivityCatalogue activities, PlanCatalogue plans,
+                       PageRequests pages) {
         this.reporting = reporting;
         this.records = records;
         this.activities = activities;
+        this.plans = plans;
         this.pages = pages;
     }
 
@@ -45,15 +55,39 @@ class ProgressController {
         return new ProgressUpdatePayload(reporting.correct(input));
     }
 
+    @MutationMapping
+    ProgressUpdatePayload publishProgressUpdate(@Argument PublishProgressInput input) {
+        return new ProgressUpdatePayload(reporting.publish(input));
+    }
+
+    /** Only signed-in users of the plan's owner see drafts; for anyone else the list is refused rather than empty. */
+    @QueryMapping
+    Window<ProgressUpdate> progressUpdatesAwaitingApproval(@Argument String planId, @Argument String period, ScrollSubrange subrange) {
+        Plan plan = plans.require(planId, "planId");
+        Caller caller = RecordAccess.requireSignedIn();
+        if (!plan.showsDraftsTo(caller)) {
+            throw new AccessDeniedException("Only users of " + plan.getOwnerOrganisation() + " see the drafts of " + plan.getId());
+        }
+        List<ProgressUpdate> drafts = records.awaitingApproval(plan.getId(), period == null ? null : Dates.period("period", period));
+        ScrollPosition position = pages.position(subrange);
+        int size = pages.size(subrange);
+        int from = position instanceof OffsetScrollPosition offset && !offset.isInitial() ? (int) Math.min(offset.getOffset() + 1, drafts.size()) : 0;
+        int to = Math.min(from + size, drafts.size());
+        return Window.from(drafts.subList(from, to), OffsetScrollPosition.positionFunction(from), to < drafts.size());
+    }
+
     @QueryMapping
     Window<ProgressUpdate> activityHistory(@Argument String activityId, @Argument String period, ScrollSubrange subrange) {
         Activity activity = activities.find(activityId).orElseThrow(() -> new NotFoundException("activityId", "No activity has the id " + activityId));
         return history(activity, period, subrange);
     }
 
+    /** Drafts are shown to signed-in users of the plan's owner only; for anyone else the plan is not even read. */
     @SchemaMapping(typeName = "Activity", field = "history")
     Window<ProgressUpdate> history(Activity activity, @Argument String period, ScrollSubrange subrange) {
-        return records.history(activity.getId(), period == null ? null : Dates.period("period", period),
+        Caller caller = Caller.current();
+        boolean withDrafts = caller.isSignedIn() && plans.find(activity.getPlanId()).map(plan -> plan.showsDraftsTo(caller)).orElse(false);
+        return records.history(activity.getId(), period == null ? null : Dates.period("period", period), withDrafts,
                 pages.position(subrange), pages.size(subrange));
     }
 

@@ -2,6 +2,9 @@ package org.civicgraph.plans.progress;
 
 import org.civicgraph.plans.activity.ReportedActivities;
 import org.civicgraph.plans.period.ReportingPeriod;
+import org.civicgraph.plans.plan.Plan;
+import org.civicgraph.plans.plan.PlanCatalogue;
+import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -29,10 +32,15 @@ public class ProgressRecords implements ReportedActivities {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("period"), Sort.Order.desc("revision"));
 
-    private final MongoTemplate mongo;
+    /** Enough for a plan's updates for a period to come back in one batch (the server also caps a batch at 16 MB). */
+    static final int BATCH = 100_000;
 
-    ProgressRecords(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final PlanCatalogue plans;
+
+    ProgressRecords(MongoTemplate mongo, PlanCatalogue plans) {
         this.mongo = mongo;
+        this.plans = plans;
     }
 
     ProgressUpdate require(String id, String field) {
@@ -43,43 +51,93 @@ public class ProgressRecords implements ReportedActivities {
         return update;
     }
 
+    /** The latest revision for the activity and period, draft or not: the one a new correction must correct. */
     Optional<ProgressUpdate> latest(String activityId, ReportingPeriod period) {
         Query query = Query.query(Criteria.where("activityId").is(activityId).and("period").is(period.toString()))
                 .with(Sort.by(Sort.Order.desc("revision"))).limit(1);
         return Optional.ofNullable(mongo.findOne(query, ProgressUpdate.class));
     }
 
-    /** Every revision reported for the activity, newest period first and within a period newest revision first. */
-    Window<ProgressUpdate> history(String activityId, ReportingPeriod period, ScrollPosition position, int size) {
+    /**
+     * Every revision reported for the activity, newest period first and within a period newest revision first.
+     *
+     * @param withDrafts whether drafts are shown: to signed-in users of the plan's owner only
+     */
+    Window<ProgressUpdate> history(String activityId, ReportingPeriod period, boolean withDrafts, ScrollPosition position, int size) {
         Query query = Query.query(Criteria.where("activityId").is(activityId)).with(NEWEST_FIRST).limit(size);
         if (period != null) {
             query.addCriteria(Criteria.where("period").is(period.toString()));
         }
+        if (!withDrafts) {
+            query.addCriteria(published());
+        }
         return mongo.scroll(query.with(position), ProgressUpdate.class);
     }
 
-    /** The current update for the period of each of the plan's activities that has one, by activity id. */
-    public Map<String, ProgressUpdate> currentInPlan(String planId, ReportingPeriod period) {
-        return current(mongo.find(Query.query(Criteria.where("planId").is(planId).and("period").is(period.toString())), ProgressUpdate.class));
+    /**
+     * The current update for the period of each of the plan's activities that has one, by activity id: the latest
+     * revision the caller may see. One query.
+     *
+     * @param withDrafts whether drafts count: for signed-in users of the plan's owner ({@link Plan#showsDraftsTo})
+     */
+    public Map<String, ProgressUpdate> currentInPlan(String planId, ReportingPeriod period, boolean withDrafts) {
+        Query query = Query.query(Criteria.where("planId").is(planId).and("period").is(period.toString()));
+        if (!withDrafts) {
+            query.addCriteria(published());
+        }
+        return current(mongo.find(query.cursorBatchSize(BATCH), ProgressUpdate.class));
     }
 
-    /** The current update for the period of each of these activities that has one, by activity id. */
-    public Map<String, ProgressUpdate> currentFor(Collection<String> activityIds, ReportingPeriod period) {
-        return current(mongo.find(Query.query(Criteria.where("activityId").in(activityIds).and("period").is(period.toString())), ProgressUpdate.class));
+    /** The current update for the period of each of these activities that has one, by activity id. One query. */
+    public Map<String, ProgressUpdate> currentFor(Collection<String> activityIds, ReportingPeriod period, boolean withDrafts) {
+        Query query = Query.query(Criteria.where("activityId").in(activityIds).and("period").is(period.toString()));
+        if (!withDrafts) {
+            query.addCriteria(published());
+        }
+        return current(mongo.find(query, ProgressUpdate.class));
     }
 
+    /** Drafts are left out, except those of the plans the caller's organisation owns. */
     @Override
     public Set<String> reportedIn(String planId, ReportingPeriod period, String status) {
         Query query = Query.query(Criteria.where("period").is(period.toString()));
         if (planId != null) {
             query.addCriteria(Criteria.where("planId").is(planId));
         }
+        Caller caller = Caller.current();
+        Set<String> ownPlans = caller.isSignedIn() ? plans.idsOwnedBy(caller.organisation()) : Set.of();
+        query.addCriteria(ownPlans.isEmpty() ? published() : new Criteria().orOperator(published(), Criteria.where("planId").in(ownPlans)));
         query.fields().include("activityId", "revision", "status");
         String wanted = status == null ? null : status.strip().toLowerCase(Locale.ROOT);
         return current(mongo.find(query, ProgressUpdate.class)).values().stream()
                 .filter(update -> wanted == null || update.getStatus().toLowerCase(Locale.ROOT).equals(wanted))
                 .map(ProgressUpdate::getActivityId)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The plan's drafts that wait for an admin to publish them: each the latest revision for its activity and period
+     * (a draft corrected by a later draft waits no longer). Two queries.
+     */
+    List<ProgressUpdate> awaitingApproval(String planId, ReportingPeriod period) {
+        Criteria inPlan = Criteria.where("planId").is(planId);
+        if (period != null) {
+            inPlan = inPlan.and("period").is(period.toString());
+        }
+        List<ProgressUpdate> drafts = mongo.find(Query.query(inPlan).addCriteria(Criteria.where("state").is(UpdateState.DRAFT))
+                .with(Sort.by("activityId", "period")), ProgressUpdate.class);
+        if (drafts.isEmpty()) {
+            return drafts;
+        }
+        Query superseding = Query.query(Criteria.where("supersedes").in(drafts.stream().map(ProgressUpdate::getId).toList()));
+        superseding.fields().include("supersedes");
+        Set<String> superseded = mongo.find(superseding, ProgressUpdate.class).stream().map(ProgressUpdate::getSupersedes).collect(Collectors.toSet());
+        return drafts.stream().filter(draft -> !superseded.contains(draft.getId())).toList();
+    }
+
+    /** Published, or stored before drafts existed. */
+    private static Criteria published() {
+        return Criteria.where("state").ne(UpdateState.DRAFT);
     }
 
     private static Map<String, ProgressUpdate> current(List<ProgressUpdate> revisions) {

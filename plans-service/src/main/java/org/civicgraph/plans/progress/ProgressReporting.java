@@ -5,6 +5,7 @@ import org.civicgraph.plans.activity.ActivityCatalogue;
 import org.civicgraph.plans.period.ReportingPeriod;
 import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.PlanCatalogue;
+import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 
 /**
- * Takes progress reports and corrections. Editors and admins of the plan's owner may report on any of its
- * activities; where the plan allows it, so may editors and admins of an organisation named on the activity as lead
- * or partner. Everything is checked before anything is stored, and an update is stored whole with its event.
+ * Takes progress reports and corrections, and publishes drafts. Editors and admins of the plan's owner may report on
+ * any of its activities; where the plan allows it, so may editors and admins of an organisation named on the activity
+ * as lead or partner. On a plan that requires approval, reports and corrections are drafts until an admin of the owner
+ * publishes them; what they say of milestones is applied to the activity only then. Everything is checked before
+ * anything is stored, and an update is stored whole with its event.
  */
 @Service
 class ProgressReporting {
@@ -52,7 +55,7 @@ class ProgressReporting {
             throw new InvalidInputException("period", "Activity " + activity.getReference() + " was reported for " + period
                     + " already (" + existing.getId() + "); correct that update, giving a reason, instead");
         });
-        return store(ProgressUpdate.first(activity, period, report, author, authorOrganisation));
+        return store(ProgressUpdate.first(activity, period, report, author, authorOrganisation, plan.isRequiresApproval(), null));
     }
 
     ProgressUpdate correct(CorrectProgressInput input) {
@@ -72,13 +75,37 @@ class ProgressReporting {
                 input.commentary() != null ? input.commentary() : corrected.getCommentary(),
                 input.explanation() != null ? input.explanation() : corrected.getExplanation(),
                 input.milestones() != null ? input.milestones() : asInputs(corrected));
-        return store(corrected.correctedBy(activity, report, reason, caller.subject(), caller.organisation()));
+        return store(corrected.correctedBy(activity, report, reason, caller.subject(), caller.organisation(), plan.isRequiresApproval(), null));
     }
 
-    /** The update first, as the record; then the activity's milestones, kept in step with it. */
+    /** An admin of the plan's owner makes a draft public; it must be the latest revision for its activity and period. */
+    ProgressUpdate publish(PublishProgressInput input) {
+        RecordAccess.requireSignedIn();
+        ProgressUpdate draft = records.require(input.id(), "id");
+        Plan plan = plans.require(draft.getPlanId(), "id");
+        Caller admin = RecordAccess.requireAdminOf(plan.getOwnerOrganisation());
+        ProgressUpdate published = ConflictRetry.run(() -> {
+            ProgressUpdate update = records.require(input.id(), "id");
+            if (!update.isDraft()) {
+                throw new InvalidInputException("id", update.getId() + " is published already");
+            }
+            ProgressUpdate latest = records.latest(update.getActivityId(), ReportingPeriod.parse(update.getPeriod())).orElseThrow();
+            if (latest.getRevision() != update.getRevision()) {
+                throw new InvalidInputException("id", update.getId() + " has been corrected by " + latest.getId() + "; publish that instead");
+            }
+            update.publish(admin.subject());
+            return mongo.save(update);
+        });
+        activities.applyMilestoneProgress(published.getActivityId(), published.getMilestones(), published.getAuthor(), published.getId());
+        return published;
+    }
+
+    /** The update first, as the record; then, once it is public, the activity's milestones, kept in step with it. */
     private ProgressUpdate store(ProgressUpdate update) {
         ProgressUpdate stored = mongo.insert(update);
-        activities.applyMilestoneProgress(stored.getActivityId(), stored.getMilestones(), stored.getAuthor(), stored.getId());
+        if (!stored.isDraft()) {
+            activities.applyMilestoneProgress(stored.getActivityId(), stored.getMilestones(), stored.getAuthor(), stored.getId());
+        }
         return stored;
     }
 

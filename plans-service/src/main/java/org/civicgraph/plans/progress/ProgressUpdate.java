@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * What was reported about one activity for one quarter: its status on the plan's scale, commentary, the explanation a
- * behind-plan status needs, and news of its milestones. Never changed once stored (the outbox relay only removes
- * its published event): a correction is a new revision that names the one it corrects and why. The id says which:
- * {@code <activity id>/2020-21-Q4/v2}, so two corrections of the same revision cannot both be stored.
+ * behind-plan status needs, and news of its milestones. What it says never changes once stored: a correction is a new
+ * revision that names the one it corrects and why. The id says which: {@code <activity id>/2020-21-Q4/v2}, so two
+ * corrections of the same revision cannot both be stored. On a plan that requires approval an update is stored as a
+ * {@link UpdateState#DRAFT} and its one change is to be published; elsewhere it is published as it is stored.
  */
 @Document("progressUpdates")
 @CompoundIndexes({
@@ -25,8 +26,14 @@ import java.util.Map;
         @CompoundIndex(name = "activity_history", def = "{'activityId': 1, 'period': -1, 'revision': -1}")})
 public class ProgressUpdate extends AggregateRoot {
 
-    static final String SUBMITTED = "org.civicgraph.plans.activity.status-reported.v1";
+    /** A first update, published at once (the plan does not require approval). */
+    static final String REPORTED = "org.civicgraph.plans.activity.status-reported.v1";
+    /** A correction, published at once. */
     static final String CORRECTED = "org.civicgraph.plans.activity.status-corrected.v1";
+    /** A draft, first update or correction, submitted for approval; not public. */
+    static final String SUBMITTED = "org.civicgraph.plans.activity.status-submitted.v1";
+    /** A draft published by an admin of the plan's owner. */
+    static final String PUBLISHED = "org.civicgraph.plans.activity.status-published.v1";
 
     private String planId;
     private String activityId;
@@ -43,27 +50,64 @@ public class ProgressUpdate extends AggregateRoot {
     private Instant reportedAt;
     private String supersedes;
     private String correctionReason;
+    private ImportSource importedFrom;
+    private UpdateState state;
+    private Instant publishedAt;
+    private String publishedBy;
 
     ProgressUpdate() {
     }
 
     static ProgressUpdate first(Activity activity, ReportingPeriod period, CheckedReport report, String author, String authorOrganisation) {
-        ProgressUpdate update = build(activity, period, 1, report, author, authorOrganisation);
-        update.recordEvent(SUBMITTED, activity.subject() + "/periods/" + period.slug(), update.eventData());
+        return first(activity, period, report, author, authorOrganisation, false, null);
+    }
+
+    /**
+     * @param draft  whether it waits for approval (the plan requires it)
+     * @param source the spreadsheet row the update was imported from; null for one submitted alone
+     */
+    static ProgressUpdate first(Activity activity, ReportingPeriod period, CheckedReport report, String author, String authorOrganisation,
+                                boolean draft, ImportSource source) {
+        ProgressUpdate update = build(activity, period, 1, report, author, authorOrganisation, draft, source);
+        update.recordEvent(draft ? SUBMITTED : REPORTED, update.eventSubject(), update.eventData());
         return update;
     }
 
     ProgressUpdate correctedBy(Activity activity, CheckedReport report, String reason, String author, String authorOrganisation) {
+        return correctedBy(activity, report, reason, author, authorOrganisation, false, null);
+    }
+
+    /** @param draft whether the correction waits for approval; the revision it corrects stays as it is meanwhile */
+    ProgressUpdate correctedBy(Activity activity, CheckedReport report, String reason, String author, String authorOrganisation,
+                               boolean draft, ImportSource source) {
         ReportingPeriod reportingPeriod = ReportingPeriod.parse(period);
-        ProgressUpdate correction = build(activity, reportingPeriod, revision + 1, report, author, authorOrganisation);
+        ProgressUpdate correction = build(activity, reportingPeriod, revision + 1, report, author, authorOrganisation, draft, source);
         correction.supersedes = id;
         correction.correctionReason = reason;
         Map<String, Object> data = correction.eventData();
-        data.put("supersedes", id);
         data.put("previousStatus", status);
-        data.put("correctionReason", reason);
-        correction.recordEvent(CORRECTED, activity.subject() + "/periods/" + reportingPeriod.slug(), data);
+        correction.recordEvent(draft ? SUBMITTED : CORRECTED, correction.eventSubject(), data);
         return correction;
+    }
+
+    /**
+     * Makes a draft public, as an admin of the plan's owner decided; it then counts in everyone's reports.
+     *
+     * @throws IllegalStateException when it is published already
+     */
+    void publish(String publisher) {
+        if (getState() != UpdateState.DRAFT) {
+            throw new IllegalStateException(id + " is published already");
+        }
+        state = UpdateState.PUBLISHED;
+        publishedAt = Instant.now();
+        publishedBy = publisher;
+        recordEvent(PUBLISHED, eventSubject(), eventData());
+    }
+
+    /** {@code plans/<planId>/activities/<path>/periods/2020-21-Q4}: the activity's subject (its id is the plan's and its path) and the period. */
+    private String eventSubject() {
+        return "plans/" + planId + "/activities/" + activityId.substring(planId.length() + 1) + "/periods/" + ReportingPeriod.parse(period).slug();
     }
 
     static String idOf(String activityId, ReportingPeriod period, int revision) {
@@ -71,7 +115,7 @@ public class ProgressUpdate extends AggregateRoot {
     }
 
     private static ProgressUpdate build(Activity activity, ReportingPeriod period, int revision, CheckedReport report,
-                                        String author, String authorOrganisation) {
+                                        String author, String authorOrganisation, boolean draft, ImportSource source) {
         ProgressUpdate update = new ProgressUpdate();
         update.id = idOf(activity.getId(), period, revision);
         update.planId = activity.getPlanId();
@@ -86,6 +130,9 @@ public class ProgressUpdate extends AggregateRoot {
         update.author = author;
         update.authorOrganisation = authorOrganisation;
         update.reportedAt = Instant.now();
+        update.importedFrom = source;
+        update.state = draft ? UpdateState.DRAFT : UpdateState.PUBLISHED;
+        update.publishedAt = draft ? null : update.reportedAt;
         return update;
     }
 
@@ -110,6 +157,24 @@ public class ProgressUpdate extends AggregateRoot {
         data.put("author", author);
         data.put("authorOrganisation", authorOrganisation);
         data.put("reportedAt", reportedAt.toString());
+        data.put("state", getState().name());
+        if (publishedAt != null) {
+            data.put("publishedAt", publishedAt.toString());
+        }
+        if (publishedBy != null) {
+            data.put("publishedBy", publishedBy);
+        }
+        if (supersedes != null) {
+            data.put("supersedes", supersedes);
+            data.put("correctionReason", correctionReason);
+        }
+        if (importedFrom != null) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("importId", importedFrom.importId());
+            source.put("fileName", importedFrom.fileName());
+            source.put("row", importedFrom.row());
+            data.put("importedFrom", source);
+        }
         return data;
     }
 
@@ -178,5 +243,29 @@ public class ProgressUpdate extends AggregateRoot {
 
     public String getCorrectionReason() {
         return correctionReason;
+    }
+
+    /** Published unless a draft; updates stored before drafts existed were all published. */
+    public UpdateState getState() {
+        return state == null ? UpdateState.PUBLISHED : state;
+    }
+
+    public boolean isDraft() {
+        return getState() == UpdateState.DRAFT;
+    }
+
+    /** When it became public: when reported, or for a draft when an admin published it; null for a draft. */
+    public Instant getPublishedAt() {
+        return publishedAt != null || isDraft() ? publishedAt : reportedAt;
+    }
+
+    /** The admin who published a draft; null for an update published as it was reported. */
+    public String getPublishedBy() {
+        return publishedBy;
+    }
+
+    /** The spreadsheet row the update was imported from; null for one submitted alone. */
+    public ImportSource getImportedFrom() {
+        return importedFrom;
     }
 }

@@ -8,6 +8,7 @@ import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.RagScale;
 import org.civicgraph.plans.progress.ProgressRecords;
 import org.civicgraph.plans.progress.ProgressUpdate;
+import org.civicgraph.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class ExceptionReporting {
 
     ExceptionReport report(Plan plan, ReportingPeriod period) {
         RagScale scale = plan.scale();
-        Map<String, ProgressUpdate> current = records.currentInPlan(plan.getId(), period);
+        Map<String, ProgressUpdate> current = records.currentInPlan(plan.getId(), period, plan.showsDraftsTo(Caller.current()));
         List<ExceptionReport.Entry> behindPlan = new ArrayList<>();
         List<ExceptionReport.OverdueMilestone> overdue = new ArrayList<>();
         List<Activity> notReported = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.civicgraph.plans.plan.PlanTheme;
 import org.civicgraph.plans.plan.Theme;
 import org.civicgraph.plans.progress.ProgressRecords;
 import org.civicgraph.plans.progress.ProgressUpdate;
+import org.civicgraph.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class RagRollUp {
     }
 
     RagSummary summarise(Plan plan, ReportingPeriod period) {
-        Map<String, ProgressUpdate> current = records.currentInPlan(plan.getId(), period);
+        Map<String, ProgressUpdate> current = records.currentInPlan(plan.getId(), period, plan.showsDraftsTo(Caller.current()));
         RagCounts whole = new RagCounts(plan.scale());
         Map<String, RagCounts> byTheme = new HashMap<>();
         Map<String, RagCounts> byObjective = new HashMap<>();

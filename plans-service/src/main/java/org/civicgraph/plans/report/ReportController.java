@@ -9,6 +9,7 @@ import org.civicgraph.plans.plan.PlanCatalogue;
 import org.civicgraph.plans.progress.ProgressRecords;
 import org.civicgraph.plans.progress.ProgressUpdate;
 import org.civicgraph.platform.graphql.PageRequests;
+import org.civicgraph.platform.security.Caller;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Controller;
 
 import java.util.Map;
 
-/** Reports on a plan for a period; each is open to whoever may read the plan. */
+/**
+ * Reports on a plan for a period; each is open to whoever may read the plan. Signed-in users of the plan's owner see
+ * draft updates counted as current; everyone else sees published updates only.
+ */
 @Controller
 class ReportController {
 
@@ -45,7 +49,8 @@ class ReportController {
         Plan plan = plans.require(planId, "planId");
         ReportingPeriod quarter = Dates.period("period", period);
         Window<Activity> page = activities.inPlan(plan.getId(), pages.position(subrange), pages.size(subrange));
-        Map<String, ProgressUpdate> current = records.currentFor(page.stream().map(Activity::getId).toList(), quarter);
+        Map<String, ProgressUpdate> current = records.currentFor(page.stream().map(Activity::getId).toList(), quarter,
+                plan.showsDraftsTo(Caller.current()));
         return page.map(activity -> {
             ProgressUpdate update = current.get(activity.getId());
             return new ActivityStatus(activity, update, update != null && plan.scale().isBehindPlan(update.getStatus()));

@@ -59,7 +59,7 @@ class ProgressReportingApiTest {
         assertThat(update.get("behindPlan")).isEqualTo(false);
         assertThat(update.get("author")).isEqualTo("test-user@" + OWNER);
         try (TopicReader reader = PlansApi.topic()) {
-            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.SUBMITTED, activity + "/2024-25-Q2/v1").get(0);
+            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, activity + "/2024-25-Q2/v1").get(0);
             assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.civicgraph.plans.activity.status-reported.v1");
             assertThat(event.key()).as("keyed by the activity, so its reports stay in order").isEqualTo(activity);
             assertThat(TopicReader.header(event, "ce_subject")).endsWith("/activities/A1/periods/2024-25-Q2");
@@ -171,7 +171,7 @@ class ProgressReportingApiTest {
             ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.CORRECTED, activity + "/2024-25-Q1/v2").get(0);
             assertThat(JsonPath.<String>read(value(event), "$.previousStatus")).isEqualTo("Green");
             assertThat(JsonPath.<String>read(value(event), "$.correctionReason")).isEqualTo("Misread the contractor's return");
-            assertThat(reader.seen()).filteredOn(PlansApi.updateEvent(ProgressUpdate.SUBMITTED, first)).hasSize(1);
+            assertThat(reader.seen()).filteredOn(PlansApi.updateEvent(ProgressUpdate.REPORTED, first)).hasSize(1);
         }
     }
 
@@ -228,7 +228,7 @@ class ProgressReportingApiTest {
         assertThat(mongo.exists(Query.query(Criteria.where("activityId").is(activity)), ProgressUpdate.class)).isFalse();
         String marker = (String) api.submitOk(OWNER, report(newActivity(false), "2024/25 Q1", "Green")).get("id");
         try (TopicReader reader = PlansApi.topic()) {
-            PlansApi.awaitUpdate(reader, ProgressUpdate.SUBMITTED, marker);
+            PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, marker);
             assertThat(reader.seen()).noneMatch(record -> activity.equals(record.key())
                     && TopicReader.header(record, "ce_type").startsWith("org.civicgraph.plans.activity.status-"));
         }
