@@ -155,7 +155,8 @@ class ContractLookup extends AbstractMongoEventListener<Contract> {
         long started = System.nanoTime();
         Map<String, Set<String>> byKey = new HashMap<>();
         int contracts = 0;
-        try (Stream<Contract> all = mongo.stream(new Query(), Contract.class)) {
+        // In batches: one reply holding every contract could pass the wire protocol's limit on a message's size.
+        try (Stream<Contract> all = mongo.stream(new Query().cursorBatchSize(500), Contract.class)) {
             for (Contract contract : (Iterable<Contract>) all::iterator) {
                 entries(contract).forEach((key, entry) -> byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(entry));
                 contracts++;

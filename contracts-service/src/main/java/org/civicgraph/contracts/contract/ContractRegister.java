@@ -73,6 +73,11 @@ class ContractRegister implements KeyContractProviders {
                 return page;
             }
         }
+        return searchByQuery(filter, position, size);
+    }
+
+    /** The search as one indexed query, whatever the filter. */
+    Window<Contract> searchByQuery(ContractFilter filter, ScrollPosition position, int size) {
         Query query = new Query().with(REGISTER_ORDER).limit(size);
         if (filter.strategyId() != null) {
             query.addCriteria(Criteria.where("strategyId").is(filter.strategyId()));
@@ -100,10 +105,10 @@ class ContractRegister implements KeyContractProviders {
 
     /**
      * A page of a provider's contracts in register order through the {@link ContractLookup}: the provider's entries
-     * (which carry the register order) and the page's contracts by id, two reads. Null while the lookup may be
-     * incomplete, or if an entry turns out not to match its contract, when the indexed query answers instead.
+     * (which carry the register order, fixed at registration) and the page's contracts by id, two reads. Null while
+     * the lookup may be incomplete, when the indexed query answers instead.
      */
-    private Window<Contract> ofProvider(String organisationId, OffsetScrollPosition offset, int size) {
+    Window<Contract> ofProvider(String organisationId, OffsetScrollPosition offset, int size) {
         Map<String, List<String>> entries = lookup.read(List.of(ContractLookup.providerKey(organisationId)));
         if (entries == null) {
             return null;
@@ -117,17 +122,19 @@ class ContractRegister implements KeyContractProviders {
         if (!ids.isEmpty()) {
             mongo.find(new Query(Criteria.where("_id").in(ids)), Contract.class).forEach(contract -> loaded.put(contract.getId(), contract));
         }
+        // An entry whose contract was never written (a failed registration) is skipped: the page is one shorter, and
+        // the offsets of later pages, which count entries, stay the same.
         List<Contract> page = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        List<Integer> entryIndexes = new ArrayList<>();
+        for (int i = 0; i < Math.min(size, ids.size()); i++) {
             Contract contract = loaded.get(ids.get(i));
-            String[] entry = ordered.get(skip + i);
-            if (contract == null || !contract.getProviderOrganisationIds().contains(organisationId)
-                    || !contract.getStrategyId().equals(entry[0]) || contract.getPosition() != Integer.parseInt(entry[1])) {
-                return null;
+            if (contract != null && contract.getProviderOrganisationIds().contains(organisationId)) {
+                page.add(contract);
+                entryIndexes.add(i);
             }
-            page.add(contract);
         }
-        return Window.from(page.subList(0, Math.min(size, page.size())), offset.positionFunction(), page.size() > size);
+        java.util.function.IntFunction<OffsetScrollPosition> positions = offset.positionFunction();
+        return Window.from(page, index -> positions.apply(entryIndexes.get(index)), ordered.size() > skip + size);
     }
 
     /** Contracts recorded for any of the given areas, in register order. */

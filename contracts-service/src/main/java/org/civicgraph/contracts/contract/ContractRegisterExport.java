@@ -56,7 +56,7 @@ class ContractRegisterExport {
     }
 
     private void eachContract(String ownerOrganisation, String strategyId, Consumer<Contract> action) {
-        Query query = new Query().with(Sort.by("strategyId", "position", "_id"));
+        Query query = new Query().with(Sort.by("strategyId", "position", "_id")).cursorBatchSize(500);
         if (ownerOrganisation != null && !ownerOrganisation.isBlank()) {
             query.addCriteria(Criteria.where("ownerOrganisation").is(ownerOrganisation.strip()));
         }

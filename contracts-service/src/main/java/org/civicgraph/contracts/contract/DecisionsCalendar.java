@@ -66,11 +66,7 @@ class DecisionsCalendar {
         Cursor after = Cursor.of(position);
         List<ContractDecision> candidates = fromLookup(from, to, ownerOrganisation, after, size);
         if (candidates == null) {
-            candidates = new ArrayList<>();
-            for (DecisionKind kind : DecisionKind.values()) {
-                candidates.addAll(page(kind, from, to, ownerOrganisation, after, size));
-            }
-            candidates.sort(ORDER);
+            candidates = fromQueries(from, to, ownerOrganisation, after, size);
         }
         List<ContractDecision> items = List.copyOf(candidates.subList(0, Math.min(size, candidates.size())));
         return Window.from(items, index -> Cursor.at(items.get(index)).position(), candidates.size() > size);
@@ -81,7 +77,7 @@ class DecisionsCalendar {
      * contracts they name in order, a page at a time, each checked to be in the calendar as its entry says.
      * Null when the lookup may be incomplete.
      */
-    private List<ContractDecision> fromLookup(LocalDate from, LocalDate to, String owner, Cursor after, int size) {
+    List<ContractDecision> fromLookup(LocalDate from, LocalDate to, String owner, Cursor after, int size) {
         Map<String, String> fields = new LinkedHashMap<>();
         months("review", from, to, fields);
         months("end", from, to.plusDays(noticeDays), fields);
@@ -168,6 +164,16 @@ class DecisionsCalendar {
         }
     }
 
+    /** Up to one more than a page, with one indexed query per kind of decision. */
+    List<ContractDecision> fromQueries(LocalDate from, LocalDate to, String owner, Cursor after, int size) {
+        List<ContractDecision> candidates = new ArrayList<>();
+        for (DecisionKind kind : DecisionKind.values()) {
+            candidates.addAll(page(kind, from, to, owner, after, size));
+        }
+        candidates.sort(ORDER);
+        return candidates;
+    }
+
     /** Up to a page of one kind's decisions after the cursor, in order; one query. */
     private List<ContractDecision> page(DecisionKind kind, LocalDate from, LocalDate to, String owner, Cursor after, int size) {
         String field = switch (kind) {
@@ -232,7 +238,7 @@ class DecisionsCalendar {
     }
 
     /** Where a page ends: its last entry's day, contract and kind. */
-    private record Cursor(LocalDate dueDate, String contractId, DecisionKind kind) {
+    record Cursor(LocalDate dueDate, String contractId, DecisionKind kind) {
 
         static Cursor at(ContractDecision decision) {
             return new Cursor(decision.dueDate(), decision.contract().getId(), decision.kind());

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The contract register as CSV and XLSX files over real HTTP: export and import back, formula escaping, all-or-nothing
  * imports with errors by row and column, previews, and who may import. Shares the demo data with the other tests;
- * it creates and changes only contracts of its own (ids from file-).
+ * it creates and changes only contracts of its own (ids from test-file-, which the demo data tests leave out).
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = "civicgraph.demo-data.enabled=true")
@@ -75,34 +75,34 @@ class ContractRegisterFileTest {
         assertThat(sameReport.<List<Object>>read("$.changed")).isEmpty();
         assertThat(sameReport.<Integer>read("$.unchanged")).isEqualTo(exported.rows().size()).isGreaterThanOrEqualTo(65);
 
-        Map<String, String> added = newRow("file-round-trip", "Round trip advocacy", "6000000");
+        Map<String, String> added = newRow("test-file-round-trip", "Round trip advocacy", "6000000");
         HttpResponse<String> created = importAs("lincolnshire-cc", csv(List.of(added)), "additions.csv", false);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(JsonPath.parse(created.body()).<List<String>>read("$.created")).containsExactly("file-round-trip");
-        published("file-round-trip", Contract.REGISTERED);
-        assertThat(contracts.findById("file-round-trip").orElseThrow().getTerm().endDate()).hasToString("2028-03-31");
+        assertThat(JsonPath.parse(created.body()).<List<String>>read("$.created")).containsExactly("test-file-round-trip");
+        published("test-file-round-trip", Contract.REGISTERED);
+        assertThat(contracts.findById("test-file-round-trip").orElseThrow().getTerm().endDate()).hasToString("2028-03-31");
 
         byte[] xlsx = get("/contracts/register.xlsx?owner=lincolnshire-cc").body();
-        byte[] edited = editWorkbook(xlsx, "file-round-trip", Map.of("value", 6500000.0, "kpiCount", 4.0));
+        byte[] edited = editWorkbook(xlsx, "test-file-round-trip", Map.of("value", 6500000.0, "kpiCount", 4.0));
         HttpResponse<String> changed = importAs("lincolnshire-cc", edited, "register.xlsx", false);
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         DocumentContext changeReport = JsonPath.parse(changed.body());
-        assertThat(changeReport.<List<String>>read("$.changed[*].id")).containsExactly("file-round-trip");
+        assertThat(changeReport.<List<String>>read("$.changed[*].id")).containsExactly("test-file-round-trip");
         assertThat(changeReport.<List<String>>read("$.changed[0].changes[*].column")).containsExactly("value", "kpiCount");
         assertThat(changeReport.<List<String>>read("$.changed[0].changes[*].oldValue")).containsExactly("6000000.00", "2");
         assertThat(changeReport.<List<String>>read("$.changed[0].changes[*].newValue")).containsExactly("6500000.00", "4");
-        ConsumerRecord<String, byte[]> amended = published("file-round-trip", Contract.AMENDED);
+        ConsumerRecord<String, byte[]> amended = published("test-file-round-trip", Contract.AMENDED);
         DocumentContext data = JsonPath.parse(new String(amended.value(), StandardCharsets.UTF_8));
         assertThat(data.<String>read("$.rationale")).startsWith("Imported from the contract register file register.xlsx, row ");
         assertThat(data.<String>read("$.changes.value.new")).isEqualTo("6500000.00");
 
-        Map<String, String> after = row(CsvRegisterFile.read(get("/contracts/register.csv?owner=lincolnshire-cc").body()), "file-round-trip");
+        Map<String, String> after = row(CsvRegisterFile.read(get("/contracts/register.csv?owner=lincolnshire-cc").body()), "test-file-round-trip");
         assertThat(after).containsEntry("value", "6500000.00").containsEntry("kpiCount", "4").containsEntry("service", "Round trip advocacy");
     }
 
     @Test
     void cellsThatWouldRunAsFormulasAreEscapedInBothFormatsAndReadBackAsWritten() throws Exception {
-        Map<String, String> row = newRow("file-formula", "=HYPERLINK(\"http://example.invalid\",\"Click\")", "2000000");
+        Map<String, String> row = newRow("test-file-formula", "=HYPERLINK(\"http://example.invalid\",\"Click\")", "2000000");
         row.put("provider", "@SUM(1+1)");
         row.put("reviewDate", "+1 year");
         row.put("areas", "");
@@ -135,7 +135,7 @@ class ContractRegisterFileTest {
         assertThat(backFromCsv.<List<Object>>read("$.errors")).isEmpty();
         assertThat(backFromXlsx.<List<Object>>read("$.changed")).isEmpty();
         assertThat(backFromXlsx.<List<Object>>read("$.errors")).isEmpty();
-        Contract stored = contracts.findById("file-formula").orElseThrow();
+        Contract stored = contracts.findById("test-file-formula").orElseThrow();
         assertThat(stored.getService()).isEqualTo("=HYPERLINK(\"http://example.invalid\",\"Click\")");
         assertThat(stored.getProvider()).isEqualTo("@SUM(1+1)");
     }
@@ -143,17 +143,17 @@ class ContractRegisterFileTest {
     @Test
     void anImportWithAnyBadRowChangesNothingAndNamesEachRowAndColumn() throws Exception {
         Contract libraries = contracts.findById("library-services").orElseThrow();
-        Map<String, String> good = newRow("file-good-row", "Good row", "100000");
-        Map<String, String> badValue = newRow("file-bad-value", "Bad value", "six million");
-        Map<String, String> badDate = newRow("file-bad-date", "Bad date", "100000");
+        Map<String, String> good = newRow("test-file-good-row", "Good row", "100000");
+        Map<String, String> badValue = newRow("test-file-bad-value", "Bad value", "six million");
+        Map<String, String> badDate = newRow("test-file-bad-date", "Bad date", "100000");
         badDate.put("startDate", "31/02/2025");
-        Map<String, String> noStrategy = newRow("file-no-strategy", "No strategy", "100000");
+        Map<String, String> noStrategy = newRow("test-file-no-strategy", "No strategy", "100000");
         noStrategy.put("strategyId", "no-such-strategy");
         Map<String, String> otherProvider = new LinkedHashMap<>();
         otherProvider.put("id", "library-services");
         otherProvider.put("provider", "Someone else");
         otherProvider.put("value", "250000");
-        Map<String, String> wrongEnd = newRow("file-wrong-end", "Wrong end", "100000");
+        Map<String, String> wrongEnd = newRow("test-file-wrong-end", "Wrong end", "100000");
         wrongEnd.put("endDate", "2030-03-31");
 
         HttpResponse<String> response = importAs("lincolnshire-cc",
@@ -168,8 +168,8 @@ class ContractRegisterFileTest {
         assertThat((String) errors.get(0).get("message")).contains("six million");
         assertThat((String) errors.get(3).get("message")).contains("cannot change it");
         assertThat((String) errors.get(5).get("message")).contains("also in row 2");
-        assertThat(contracts.findAllById(List.of("file-good-row", "file-bad-value", "file-bad-date", "file-no-strategy",
-                "file-wrong-end"))).isEmpty();
+        assertThat(contracts.findAllById(List.of("test-file-good-row", "test-file-bad-value", "test-file-bad-date", "test-file-no-strategy",
+                "test-file-wrong-end"))).isEmpty();
         Contract after = contracts.findById("library-services").orElseThrow();
         assertThat(after.getRevision()).isEqualTo(libraries.getRevision());
         assertThat(after.getValue()).isEqualTo(libraries.getValue());
@@ -183,11 +183,11 @@ class ContractRegisterFileTest {
 
     @Test
     void aPreviewReportsWhatWouldBeCreatedAndChangedAndChangesNothing() throws Exception {
-        assertThat(importAs("lincolnshire-cc", csv(List.of(newRow("file-preview", "Preview me", "1000000"))), "first.csv", false)
+        assertThat(importAs("lincolnshire-cc", csv(List.of(newRow("test-file-preview", "Preview me", "1000000"))), "first.csv", false)
                 .statusCode()).isEqualTo(200);
-        Contract before = settled("file-preview");
-        Map<String, String> change = newRow("file-preview", "Preview me", "2000000");
-        Map<String, String> addition = newRow("file-preview-new", "Not yet", "300000");
+        Contract before = settled("test-file-preview");
+        Map<String, String> change = newRow("test-file-preview", "Preview me", "2000000");
+        Map<String, String> addition = newRow("test-file-preview-new", "Not yet", "300000");
 
         HttpResponse<String> preview = importAs("lincolnshire-cc", csv(List.of(change, addition)), "preview.csv", true);
 
@@ -195,11 +195,11 @@ class ContractRegisterFileTest {
         DocumentContext report = JsonPath.parse(preview.body());
         assertThat(report.<Boolean>read("$.preview")).isTrue();
         assertThat(report.<Boolean>read("$.applied")).isFalse();
-        assertThat(report.<List<String>>read("$.created")).containsExactly("file-preview-new");
+        assertThat(report.<List<String>>read("$.created")).containsExactly("test-file-preview-new");
         assertThat(report.<List<String>>read("$.changed[0].changes[*].column")).containsExactly("value");
         assertThat(report.<Integer>read("$.changed[0].row")).isEqualTo(2);
-        assertThat(contracts.existsById("file-preview-new")).isFalse();
-        Contract after = contracts.findById("file-preview").orElseThrow();
+        assertThat(contracts.existsById("test-file-preview-new")).isFalse();
+        Contract after = contracts.findById("test-file-preview").orElseThrow();
         assertThat(after.getVersion()).isEqualTo(before.getVersion());
         assertThat(after.getValue()).isEqualByComparingTo("1000000");
 
@@ -210,16 +210,16 @@ class ContractRegisterFileTest {
         assertThat(viaGraphQl.json().<Map<String, Object>>read("$")).as(viaGraphQl.body()).doesNotContainKey("errors");
         assertThat(viaGraphQl.<Boolean>read("$.data.importContractRegister.applied")).isFalse();
         assertThat(viaGraphQl.<List<Object>>read("$.data.importContractRegister.errors")).isEmpty();
-        assertThat(viaGraphQl.<List<String>>read("$.data.importContractRegister.created")).containsExactly("file-preview-new");
+        assertThat(viaGraphQl.<List<String>>read("$.data.importContractRegister.created")).containsExactly("test-file-preview-new");
         assertThat(viaGraphQl.<String>read("$.data.importContractRegister.changed[0].changes[0].newValue")).isEqualTo("2000000.00");
-        assertThat(contracts.existsById("file-preview-new")).isFalse();
+        assertThat(contracts.existsById("test-file-preview-new")).isFalse();
         assertThat(GraphQlHttp.onPort(port).post("{ contractRegisterCsv(strategyId: \"" + STRATEGY + "\") }")
-                .<String>read("$.data.contractRegisterCsv")).startsWith("\uFEFFid,strategyId,ownerOrganisation,").contains("file-preview,");
+                .<String>read("$.data.contractRegisterCsv")).startsWith("\uFEFFid,strategyId,ownerOrganisation,").contains("test-file-preview,");
     }
 
     @Test
     void onlyEditorsOfTheOwningOrganisationMayImport() throws Exception {
-        byte[] file = csv(List.of(newRow("file-not-yours", "Not yours", "100000")));
+        byte[] file = csv(List.of(newRow("test-file-not-yours", "Not yours", "100000")));
 
         HttpResponse<String> otherOrganisation = importFile(TestInfrastructure.get().tokenFor("boston-bc", "editor", "admin"), file, false);
         HttpResponse<String> viewer = importFile(TestInfrastructure.get().tokenFor("lincolnshire-cc", "viewer"), file, false);
@@ -233,7 +233,7 @@ class ContractRegisterFileTest {
         assertThat(viewer.statusCode()).isEqualTo(403);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(viaGraphQl.errorCodes()).containsExactly("FORBIDDEN");
-        assertThat(contracts.existsById("file-not-yours")).isFalse();
+        assertThat(contracts.existsById("test-file-not-yours")).isFalse();
     }
 
     private static Map<String, String> newRow(String id, String service, String value) {
