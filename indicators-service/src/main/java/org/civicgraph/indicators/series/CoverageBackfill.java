@@ -32,7 +32,7 @@ class CoverageBackfill implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (coverage.isEmpty() && ledger.count() > 0) {
+        if (coverage.isEmpty() && ledger.hasSeries()) {
             log.info("Listing the indicators of each area from the stored series, and judging each against the watched benchmark");
             coverage.rebuild();
             catalogue.all().values().forEach(standings::rejudgeAll);

@@ -38,7 +38,7 @@ import java.util.Optional;
  */
 @Document("series")
 @CompoundIndex(name = "area_indicator", def = "{'areaCode': 1, 'indicatorId': 1}")
-//@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Series extends AggregateRoot {
 
     static final String VALUE_PUBLISHED = "org.civicgraph.indicators.value.published.v1";

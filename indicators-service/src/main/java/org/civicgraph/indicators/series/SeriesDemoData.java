@@ -30,7 +30,7 @@ class SeriesDemoData extends DemoDataLoader<PublishValueInput> {
 
     @Override
     protected boolean hasData() {
-        return ledger.count() > 0;
+        return ledger.hasSeries();
     }
 
     @Override

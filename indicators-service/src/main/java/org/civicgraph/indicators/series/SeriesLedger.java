@@ -142,8 +142,14 @@ public class SeriesLedger {
                 .toList();
     }
 
-    long count() {
-        return series.count();
+    /** Whether any series is stored: reads one document, where counting would read them all on the embedded server. */
+    boolean hasSeries() {
+        return mongo.exists(new Query(), Series.class);
+    }
+
+    /** Whether any series has a target: stops at the first. */
+    boolean hasTargets() {
+        return mongo.exists(Query.query(Criteria.where("targets.0").exists(true)), Series.class);
     }
 
     private void requireArea(String areaCode) {

@@ -26,7 +26,7 @@ class TargetDemoData extends DemoDataLoader<SetTargetInput> {
 
     @Override
     protected boolean hasData() {
-        return !ledger.targets(TargetFilter.NONE).isEmpty();
+        return ledger.hasTargets();
     }
 
     @Override

@@ -45,7 +45,8 @@ class ValueExporter {
     }
 
     /** Writes the values of the indicators and areas given (all when a list is empty); returns the number of values. */
-    long export(ValueFormat format, Collection<String> indicatorIds, Collection<String> areaCodes, Writer out) throws IOException {
+    long export(ValueFormat format, Collection<String> indicatorList, Collection<String> areaCodes, Writer out) throws IOException {
+        Set<String> indicatorIds = Set.copyOf(indicatorList);
         Map<String, Set<String>> byArea = areaCodes.isEmpty() ? coverage.all() : coverage.indicatorsIn(areaCodes);
         List<String[]> pairs = new ArrayList<>();
         byArea.forEach((area, indicators) -> indicators.stream()

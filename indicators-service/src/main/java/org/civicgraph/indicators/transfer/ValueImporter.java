@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,10 @@ class ValueImporter {
     private Check check(String importId, Path file, ValueFormat format, Caller caller) throws IOException {
         Check check = new Check();
         try (CsvReader reader = open(file)) {
-            List<String> header = reader.next();
+            List<String> header = next(reader, check, List.of());
+            if (header == null && check.errorCount > 0) {
+                return check;
+            }
             if (header == null) {
                 check.error(new ImportError(1, "", "The file is empty; the first row must name the columns"), settings.maxErrors());
                 return check;
@@ -113,7 +117,7 @@ class ValueImporter {
             Progress progress = new Progress(importId, "checked", -1);
             List<ImportError> rowErrors = new ArrayList<>();
             List<String> record;
-            while ((record = next(reader, check)) != null) {
+            while ((record = next(reader, check, header)) != null) {
                 long row = reader.record();
                 if (check.parser.isBlank(record)) {
                     continue;
@@ -150,11 +154,15 @@ class ValueImporter {
     }
 
     /** The next record, or null at the end or where the file stops being CSV (reported as an error). */
-    private static List<String> next(CsvReader reader, Check check) throws IOException {
+    private static List<String> next(CsvReader reader, Check check, List<String> header) throws IOException {
         try {
             return reader.next();
         } catch (CsvReader.MalformedCsvException e) {
-            check.error(new ImportError(e.record(), "", e.getMessage()), Integer.MAX_VALUE);
+            String column = e.field() <= header.size() ? header.get(e.field() - 1).strip() : "column " + e.field();
+            check.error(new ImportError(e.record(), column, e.getMessage()), Integer.MAX_VALUE);
+            return null;
+        } catch (CharacterCodingException e) {
+            check.error(new ImportError(reader.record() + 1, "", "The file is not UTF-8 text; save it as \"CSV UTF-8\""), Integer.MAX_VALUE);
             return null;
         }
     }

@@ -87,11 +87,11 @@ class ProfileApiTest {
         int leicestershire = reads("E10000018", "TOLERANCE_BAND", 0);
         int lincolnInItsGroup = reads(LINCOLN, "QUINTILES", 15);
 
-        // the area, its series, their definitions, and the benchmark's series; without series, the first two only
-        assertThat(lincolnshire).isEqualTo(lincoln).isEqualTo(4);
+        // the area, which indicators it has, its series, the benchmark's series and the definitions; without any, the first two
+        assertThat(lincolnshire).isEqualTo(lincoln).isEqualTo(5);
         assertThat(leicestershire).isEqualTo(2);
         // the group's members and their series instead of the benchmark's series
-        assertThat(lincolnInItsGroup).isEqualTo(5);
+        assertThat(lincolnInItsGroup).isEqualTo(6);
     }
 
     @Test

@@ -38,10 +38,14 @@ public final class CsvHttp {
     }
 
     public Response importFile(String format, String csv, boolean preview) {
+        return importBytes(format, csv.getBytes(StandardCharsets.UTF_8), preview);
+    }
+
+    public Response importBytes(String format, byte[] file, boolean preview) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/indicators/values/import?format=" + format
                         + (preview ? "&preview=true" : "")))
-                .header("Content-Type", "text/csv; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
         return send(request);
     }
 

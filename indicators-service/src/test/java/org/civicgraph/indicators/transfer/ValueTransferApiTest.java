@@ -121,6 +121,12 @@ class ValueTransferApiTest {
         assertThat(badHeader.status()).isEqualTo(422);
         assertThat(badHeader.<List<Object>>read("$.errors[*].row")).containsExactly(1);
         assertThat(badHeader.<List<String>>read("$.errors[*].column")).containsExactly("lower_95");
+
+        CsvHttp.Response notUtf8 = editor.importBytes("tidy", ("indicator,area,period,value,note\n" + id + ",E07000136,2019,1,Cost in \u00a3\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), false);
+        assertThat(notUtf8.status()).as(notUtf8.body()).isEqualTo(422);
+        assertThat(notUtf8.<String>read("$.errors[0].message")).contains("not UTF-8");
+        assertThat(mongo.exists(Query.query(Criteria.where("indicatorId").is(id)), "series")).isFalse();
     }
 
     @Test
