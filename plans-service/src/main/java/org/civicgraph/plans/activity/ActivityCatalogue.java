@@ -211,18 +211,26 @@ public class ActivityCatalogue {
      * one round trip; the caller has checked the plan may be read.
      */
     public List<Activity> allInPlan(String planId) {
-        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN), Activity.class);
+        return mongo.find(Query.query(idInPlan(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN), Activity.class);
     }
 
     /** Where each of the plan's activities sits (id, theme and objective only), in one query and one round trip. */
     public List<Activity> placements(String planId) {
-        Query query = Query.query(Criteria.where("planId").is(planId)).cursorBatchSize(WHOLE_PLAN);
+        Query query = Query.query(idInPlan(planId)).cursorBatchSize(WHOLE_PLAN);
         query.fields().include("_id", "planId", "themeKey", "objectiveKey");
         return mongo.find(query, Activity.class);
     }
 
     long count() {
         return mongo.count(new Query(), Activity.class);
+    }
+
+    /**
+     * The plan's activities by their ids, which start with the plan's ({@code <planId>/<path>}): an anchored prefix is
+     * answered from the {@code _id} index by any server, the embedded one too, which ignores the secondary indexes.
+     */
+    private static Criteria idInPlan(String planId) {
+        return Criteria.where("_id").regex("^" + planId.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "/");
     }
 
     /** Lead, partner, or a partner the plan names for the activity's whole theme. */

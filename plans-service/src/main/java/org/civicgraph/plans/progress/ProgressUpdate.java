@@ -69,7 +69,7 @@ public class ProgressUpdate extends AggregateRoot {
     static ProgressUpdate first(Activity activity, ReportingPeriod period, CheckedReport report, String author, String authorOrganisation,
                                 boolean draft, ImportSource source) {
         ProgressUpdate update = build(activity, period, 1, report, author, authorOrganisation, draft, source);
-        update.recordEvent(draft ? SUBMITTED : REPORTED, update.eventSubject(), update.eventData());
+        update.recordEvent(draft ? SUBMITTED : REPORTED, update.eventSubject(), draft ? update.draftEventData() : update.eventData());
         return update;
     }
 
@@ -84,9 +84,13 @@ public class ProgressUpdate extends AggregateRoot {
         ProgressUpdate correction = build(activity, reportingPeriod, revision + 1, report, author, authorOrganisation, draft, source);
         correction.supersedes = id;
         correction.correctionReason = reason;
-        Map<String, Object> data = correction.eventData();
-        data.put("previousStatus", status);
-        correction.recordEvent(draft ? SUBMITTED : CORRECTED, correction.eventSubject(), data);
+        if (draft) {
+            correction.recordEvent(SUBMITTED, correction.eventSubject(), correction.draftEventData());
+        } else {
+            Map<String, Object> data = correction.eventData();
+            data.put("previousStatus", status);
+            correction.recordEvent(CORRECTED, correction.eventSubject(), data);
+        }
         return correction;
     }
 
@@ -136,6 +140,31 @@ public class ProgressUpdate extends AggregateRoot {
         return update;
     }
 
+    /**
+     * What a draft's event says: that there is one to approve, not what it says. The topic reaches consumers (the
+     * gateway's change feed among them) beyond the plan's owner, to whom a draft is not shown; its content goes out
+     * when it is published.
+     */
+    private Map<String, Object> draftEventData() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("activityId", activityId);
+        data.put("planId", planId);
+        data.put("period", period);
+        data.put("revision", revision);
+        data.put("state", getState().name());
+        data.put("author", author);
+        data.put("authorOrganisation", authorOrganisation);
+        data.put("reportedAt", reportedAt.toString());
+        if (supersedes != null) {
+            data.put("supersedes", supersedes);
+        }
+        if (importedFrom != null) {
+            data.put("importedFrom", importSourceData());
+        }
+        return data;
+    }
+
     private Map<String, Object> eventData() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
@@ -169,13 +198,17 @@ public class ProgressUpdate extends AggregateRoot {
             data.put("correctionReason", correctionReason);
         }
         if (importedFrom != null) {
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("importId", importedFrom.importId());
-            source.put("fileName", importedFrom.fileName());
-            source.put("row", importedFrom.row());
-            data.put("importedFrom", source);
+            data.put("importedFrom", importSourceData());
         }
         return data;
+    }
+
+    private Map<String, Object> importSourceData() {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("importId", importedFrom.importId());
+        source.put("fileName", importedFrom.fileName());
+        source.put("row", importedFrom.row());
+        return source;
     }
 
     /** An activity's reports and corrections share its key, so consumers see them in the order they were made. */

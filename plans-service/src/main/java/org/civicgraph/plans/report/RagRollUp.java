@@ -37,7 +37,7 @@ class RagRollUp {
     }
 
     RagSummary summarise(Plan plan, ReportingPeriod period) {
-        Map<String, ProgressUpdate> current = records.currentInPlan(plan.getId(), period, plan.showsDraftsTo(Caller.current()));
+        Map<String, ProgressUpdate> current = records.currentStatusesInPlan(plan.getId(), period, plan.showsDraftsTo(Caller.current()));
         RagCounts whole = new RagCounts(plan.scale());
         Map<String, RagCounts> byTheme = new HashMap<>();
         Map<String, RagCounts> byObjective = new HashMap<>();

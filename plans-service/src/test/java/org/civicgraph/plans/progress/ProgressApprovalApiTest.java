@@ -96,6 +96,8 @@ class ProgressApprovalApiTest {
             ConsumerRecord<String, byte[]> publication = PlansApi.awaitUpdate(reader, ProgressUpdate.PUBLISHED, id).get(0);
             assertThat(TopicReader.header(submitted, "ce_type")).isEqualTo("org.civicgraph.plans.activity.status-submitted.v1");
             assertThat(JsonPath.<String>read(value(submitted), "$.state")).isEqualTo("DRAFT");
+            assertThat(value(submitted)).as("a draft's content is not published").doesNotContain("Contractor late").doesNotContain("\"status\"");
+            assertThat(JsonPath.<String>read(value(publication), "$.explanation")).isEqualTo("Contractor late");
             assertThat(TopicReader.header(publication, "ce_type")).isEqualTo("org.civicgraph.plans.activity.status-published.v1");
             assertThat(JsonPath.<String>read(value(publication), "$.publishedBy")).isEqualTo("test-user@" + OWNER);
             assertThat(List.of(submitted.key(), publication.key())).containsOnly(a1);

@@ -214,6 +214,27 @@ class ProgressImportApiTest {
         assertThat(mongo.exists(Query.query(Criteria.where("planId").is(closed)), ProgressUpdate.class)).isFalse();
     }
 
+    @Test
+    void aReferenceThatRepeatsAcrossThemesIsResolvedByAThemeOrQualifierColumn() throws IOException {
+        Map<String, Object> input = with(api.newPlan(OWNER, false), "referenceScope", "THEME", "themeLabel", "Lever area");
+        String plan = api.createPlan(input);
+        api.createActivity(OWNER, plan, "1.1", "people-1");
+        api.createActivity(OWNER, plan, "1.1", "place-1");
+
+        GraphQlHttp.Response ambiguous = api.importFile(plan, Q1, true, "text/csv", csv("Activity ref,Status\n1.1,Green\n"), token(OWNER, "editor"));
+        GraphQlHttp.Response byLeverArea = api.importFile(plan, Q1, true, "text/csv",
+                csv("Activity ref,Lever area,Status\n1.1,Place,Green\n1.1,people,Amber\n1.1,Nowhere,Red\n"), token(OWNER, "editor"));
+        GraphQlHttp.Response byQualifier = api.importFile(plan, Q1, false, "text/csv",
+                csv("Qualifier,Activity ref,Status\nplace,1.1,Green\n"), token(OWNER, "editor"));
+
+        assertThat(ambiguous.<List<Object>>read("$.errors[*]['row','column']")).containsExactly(Map.of("row", 2, "column", "A"));
+        assertThat(ambiguous.<String>read("$.errors[0].message")).contains("2 activities 1.1").contains("Theme column");
+        assertThat(byLeverArea.<List<String>>read("$.rows[*].activityId")).containsExactly(plan + "/place/1.1", plan + "/people/1.1");
+        assertThat(byLeverArea.<List<Object>>read("$.errors[*]['row','column']")).containsExactly(Map.of("row", 4, "column", "B"));
+        assertThat(byQualifier.status()).as(byQualifier.body()).isEqualTo(200);
+        assertThat(history(plan + "/place/1.1").<String>read("$.data.activityById.history.edges[0].node.status")).isEqualTo("Green");
+    }
+
     /** A plan of OWNER with A1 (milestone m1, partner lincolnshire-cc), A2, A3 and A4. */
     private String newPlan(boolean partnersMayReport) {
         String plan = api.createPlan(OWNER, partnersMayReport);
