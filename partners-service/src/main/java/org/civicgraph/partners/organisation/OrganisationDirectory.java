@@ -79,13 +79,19 @@ public class OrganisationDirectory {
         return Optional.ofNullable(findUnits(List.of(unitId)).get(unitId));
     }
 
+    /**
+     * Each requested unit that exists. A unit's id begins with the id of the organisation it was added to, so the
+     * organisations are loaded by id (following merges, which move units to the survivor with their ids unchanged):
+     * primary-key reads rather than a query on {@code units.id}, which the embedded server would answer with a scan.
+     */
     public Map<String, Unit> findUnits(Collection<String> unitIds) {
         Map<String, Unit> units = new HashMap<>();
         if (unitIds.isEmpty()) {
             return units;
         }
-        for (Organisation organisation : mongo.find(Query.query(Criteria.where("units.id").in(unitIds)), Organisation.class)) {
-            organisation.getUnits().stream().filter(unit -> unitIds.contains(unit.id())).forEach(unit -> units.put(unit.id(), unit));
+        Set<String> wanted = new HashSet<>(unitIds);
+        for (Organisation organisation : new HashSet<>(findAll(wanted.stream().map(Unit::organisationIdOf).distinct().toList()).values())) {
+            organisation.getUnits().stream().filter(unit -> wanted.contains(unit.id())).forEach(unit -> units.put(unit.id(), unit));
         }
         return units;
     }

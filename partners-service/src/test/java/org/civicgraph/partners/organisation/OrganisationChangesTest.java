@@ -162,6 +162,8 @@ class OrganisationChangesTest {
         platformAdmin.post(CREATE, Map.of("input", Map.of("id", duplicate, "name", "Marshby Leisure", "type", "COMPANY",
                 "identifiers", List.of(Map.of("scheme", "COMPANIES_HOUSE", "value", "09" + (100000 + (int) (Math.random() * 899999)))))));
 
+        platformAdmin.post("mutation { addUnit(input: {organisationId: \"" + duplicate + "\", slug: \"swimming\", name: \"Swimming\"}) { unit { id } } }");
+
         GraphQlHttp.Response merged = platformAdmin.post(MERGE, Map.of("input", Map.of("mergedId", duplicate, "survivorId", survivor)));
 
         assertThat(merged.hasErrors()).as(merged.body()).isFalse();
@@ -176,6 +178,8 @@ class OrganisationChangesTest {
                 .containsExactly(survivor);
         assertThat(graphql.post("{ resolveName(name: \"Marshby Leisure\") { status partner { id } } }")
                 .<String>read("$.data.resolveName.partner.id")).isEqualTo(survivor);
+        assertThat(graphql.post("{ unit(id: \"" + duplicate + "/swimming\") { name organisation { id } } }")
+                .<String>read("$.data.unit.organisation.id")).isEqualTo(survivor);
         assertThat(eventData(duplicate, Organisation.MERGED)).contains("\"mergedInto\":\"" + survivor + "\"");
         assertThat(platformAdmin.post(UPDATE, Map.of("input", Map.of("id", duplicate, "name", "Revived"))).errorCodes())
                 .containsExactly("BAD_USER_INPUT");
