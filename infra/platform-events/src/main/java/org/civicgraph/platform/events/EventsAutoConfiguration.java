@@ -66,8 +66,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
-        return new OutboxWakeUp(relay);
+    OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
+        return new OutboxSaveListener(relay);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param source        the CloudEvents source, such as {@code /civicgraph/plans-service}
  * @param relayInterval how often the relay looks for unpublished events when nothing wakes it
  * @param batchSize     how many documents with pending events the relay reads at a time
+ * @param fullScanInterval how often the relay also searches every aggregate collection for events that no mark
+ *                      points to (written by hand or before marks existed); the first pass after start-up always does
  * @param sendTimeout   how long one publish may take before the relay gives up and retries later
  * @param retryBackoff  the first pause before a consumer retries a failed record (doubling up to ten times that)
  * @param retries       how many times a consumer retries a record before parking it on the dead-letter topic
@@ -22,6 +24,7 @@ public record EventsProperties(
         String source,
         @DefaultValue("1s") Duration relayInterval,
         @DefaultValue("100") int batchSize,
+        @DefaultValue("1h") Duration fullScanInterval,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("4") int retries) {

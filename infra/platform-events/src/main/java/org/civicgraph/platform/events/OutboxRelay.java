@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +24,17 @@ import java.util.concurrent.TimeUnit;
  * Publishes the events that aggregates recorded, in the order they were recorded, then removes them from their
  * document. While Kafka is unreachable the events stay in the documents and are published when it returns.
  * A crash between publishing and removing publishes an event again with the same {@code ce_id}, which
- * consumers drop ({@link IdempotentConsumer}): delivery is at least once.
+ * consumers drop ({@link IdempotentConsumer}): delivery is at least once. It finds the documents to publish through
+ * their marks ({@link OutboxMarks}), by id, so a pass costs the same however large the collections grow.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String PENDING = "pendingEvents";
+    private static final int MAX_ROUNDS_PER_PASS = 100;
 
     private final MongoTemplate mongo;
+    private final OutboxMarks marks;
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventsProperties properties;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -37,9 +42,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private volatile Thread worker;
     private volatile boolean running;
+    private Instant nextFullScan = Instant.MIN;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, EventsProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
+        this.marks = new OutboxMarks(mongo);
         this.kafka = kafka;
         this.properties = properties;
         this.published = Counter.builder("civicgraph.outbox.published").description("Events published from the outbox").register(meters);
@@ -51,44 +58,89 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.release();
     }
 
-    /** Publishes everything pending once; returns how many events were published. */
-    public int publishPending() {
+    /**
+     * Marks documents that are about to be written with new events by a path that bypasses {@code MongoTemplate}'s
+     * save (a raw bulk write, say); saves through the template are marked by themselves. Call it before the write.
+     */
+    public void willWriteEvents(String collection, Collection<?> documentIds) {
+        marks.markAll(collection, documentIds);
+    }
+
+    /**
+     * Publishes what the marked documents hold, a batch at a time, and every few minutes also what any unmarked
+     * document holds (written before marks existed, or by hand); returns how many events were published.
+     */
+    public synchronized int publishPending() {
         int count = 0;
-        for (MongoPersistentEntity<?> entity : aggregateEntities()) {
-            count += publishPending(entity.getCollection());
+        if (Instant.now().isAfter(nextFullScan)) {
+            nextFullScan = Instant.now().plus(properties.fullScanInterval());
+            count += publishFromEveryCollection();
+        }
+        for (int round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
+            List<OutboxMarks.Mark> batch = marks.next(properties.batchSize());
+            int cleared = 0;
+            for (OutboxMarks.Mark mark : batch) {
+                Published result = publishDocument(mark.collection(), mark.documentId());
+                count += result.events();
+                if (result.complete()) {
+                    marks.clear(mark);
+                    cleared++;
+                }
+            }
+            if (batch.size() < properties.batchSize() || cleared == 0) {
+                break;
+            }
         }
         return count;
     }
 
-    /** How many events wait to be published, across all aggregate collections. */
+    /** How many events wait to be published: those of the marked documents. */
     public long pendingCount() {
         long count = 0;
-        for (MongoPersistentEntity<?> entity : aggregateEntities()) {
-            for (Document document : mongo.find(hasPendingEvents(), Document.class, entity.getCollection())) {
-                count += document.getList(PENDING, Document.class).size();
-            }
+        for (OutboxMarks.Mark mark : marks.next(Integer.MAX_VALUE)) {
+            Query query = byId(mark.documentId());
+            query.fields().include(PENDING);
+            Document document = mongo.findOne(query, Document.class, mark.collection());
+            count += document == null ? 0 : document.getList(PENDING, Document.class, List.of()).size();
         }
         return count;
     }
 
-    private int publishPending(String collection) {
+    private int publishFromEveryCollection() {
         int count = 0;
-        Query query = hasPendingEvents().limit(properties.batchSize());
-        query.fields().include(PENDING);
-        for (Document document : mongo.find(query, Document.class, collection)) {
-            String aggregateId = String.valueOf(document.get("_id"));
-            for (Document pending : document.getList(PENDING, Document.class)) {
-                if (!publish(collection, aggregateId, toPendingEvent(pending))) {
-                    break; // keep this aggregate's order: the rest waits for the failed one
-                }
-                count++;
+        for (MongoPersistentEntity<?> entity : aggregateEntities()) {
+            Query query = Query.query(Criteria.where(PENDING + ".0").exists(true));
+            query.fields().include("_id");
+            for (Document document : mongo.find(query, Document.class, entity.getCollection())) {
+                count += publishDocument(entity.getCollection(), document.get("_id")).events();
             }
         }
         return count;
     }
 
-    private boolean publish(String collection, String aggregateId, PendingEvent event) {
-        String key = event.key() == null ? aggregateId : event.key();
+    /** Publishes the document's events in order, stopping at the first failure so that the rest keep their order. */
+    private Published publishDocument(String collection, Object documentId) {
+        Query query = byId(documentId);
+        query.fields().include(PENDING);
+        Document document = mongo.findOne(query, Document.class, collection);
+        if (document == null) {
+            return new Published(0, true);
+        }
+        int count = 0;
+        for (Document pending : document.getList(PENDING, Document.class, List.of())) {
+            if (!publish(collection, documentId, toPendingEvent(pending))) {
+                return new Published(count, false);
+            }
+            count++;
+        }
+        return new Published(count, true);
+    }
+
+    private record Published(int events, boolean complete) {
+    }
+
+    private boolean publish(String collection, Object documentId, PendingEvent event) {
+        String key = event.key() == null ? String.valueOf(documentId) : event.key();
         CloudEvent cloudEvent = new CloudEvent(event.eventId(), event.type(), properties.source(), event.subject(), event.time(),
                 key, event.data());
         try {
@@ -99,11 +151,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
             failures.increment();
             log.warn("Could not publish event {} ({}) for {}/{}; it stays in the outbox: {}", event.eventId(), event.type(),
-                    collection, aggregateId, e.getMessage());
+                    collection, documentId, e.getMessage());
             return false;
         }
         // Bumping the version makes a concurrent save of a stale copy fail instead of restoring the published event.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
+        mongo.updateFirst(byId(documentId),
                 new Update().pull(PENDING, new Document("eventId", event.eventId())).inc("version", 1), collection);
         published.increment();
         return true;
@@ -114,8 +166,8 @@ public class OutboxRelay implements SmartLifecycle {
                 pending.getDate("time").toInstant(), pending.getString("data"), pending.getString("key"));
     }
 
-    private static Query hasPendingEvents() {
-        return Query.query(Criteria.where(PENDING + ".0").exists(true));
+    private static Query byId(Object documentId) {
+        return Query.query(Criteria.where("_id").is(documentId));
     }
 
     private List<MongoPersistentEntity<?>> aggregateEntities() {

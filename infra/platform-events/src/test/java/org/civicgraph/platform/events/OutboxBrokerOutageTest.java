@@ -1,6 +1,7 @@
 package org.civicgraph.platform.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.civicgraph.platform.cloudevents.CloudEventHeaders;
 import org.civicgraph.platform.events.EventsTestApplication.Task;
 import org.civicgraph.platform.events.EventsTestApplication.Tasks;
@@ -11,6 +12,7 @@ import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +46,9 @@ class OutboxBrokerOutageTest {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    MongoTemplate mongo;
+
     @Test
     void eventsWrittenDuringAnOutageAreDeliveredOnceTheBrokerReturns() {
         broker.stop();
@@ -53,6 +58,8 @@ class OutboxBrokerOutageTest {
         assertThat(tasks.findById(id)).isPresent();
         assertThat(relay.publishPending()).isZero();
         assertThat(tasks.findById(id).orElseThrow().getPendingEvents()).hasSize(1);
+        assertThat(relay.pendingCount()).as("what the health check and the gauge report").isEqualTo(1);
+        assertThat(mongo.findById("tasks/" + id, Document.class, OutboxMarks.COLLECTION)).as("the document's mark").isNotNull();
         String eventId = saved.getPendingEvents().get(0).eventId();
 
         broker.start();
@@ -64,5 +71,6 @@ class OutboxBrokerOutageTest {
             assertThat(records).filteredOn(TopicReader.withHeader(CloudEventHeaders.ID, eventId)::test).hasSize(1);
         }
         assertThat(tasks.findById(id).orElseThrow().getPendingEvents()).isEmpty();
+        assertThat(relay.pendingCount()).isZero();
     }
 }

@@ -10,9 +10,13 @@ import org.civicgraph.platform.events.EventsTestApplication.Tasks;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.civicgraph.platform.test.TopicReader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +38,9 @@ class OutboxIntegrationTest {
 
     @Autowired
     TaskNotes notes;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aSavedChangeReachesAKafkaConsumerAsACloudEvent() {
@@ -128,6 +135,60 @@ class OutboxIntegrationTest {
         stale.rename("from a stale copy");
         assertThatThrownBy(() -> tasks.save(stale))
                 .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void eachMarkIsClearedOnceItsDocumentsEventsArePublished() {
+        String id = "task-" + UUID.randomUUID();
+        tasks.save(Task.create(id, "marked"));
+
+        await(() -> tasks.findById(id).orElseThrow().getPendingEvents().isEmpty() && !hasMark("tasks/" + id));
+    }
+
+    @Test
+    void aMarkWhoseSaveFailedIsClearedWithoutPublishingAnything() {
+        String id = "task-" + UUID.randomUUID();
+        tasks.save(Task.create(id, "original"));
+        await(() -> !hasMark("tasks/" + id));
+
+        assertThatThrownBy(() -> tasks.insert(Task.create(id, "a duplicate"))).isInstanceOf(DuplicateKeyException.class);
+        relay.publishPending();
+
+        assertThat(hasMark("tasks/" + id)).isFalse();
+    }
+
+    @Test
+    void eventsThatNoMarkPointsToArePublishedByTheFullScanOfTheFirstPass(@Autowired KafkaTemplate<String, byte[]> kafka,
+                                                                         @Autowired EventsProperties properties) {
+        String id = "task-" + UUID.randomUUID();
+        Document unmarked = new Document("_id", id).append("title", "written by hand").append("version", 0L)
+                .append("pendingEvents", List.of(new Document("eventId", UUID.randomUUID().toString()).append("type", EventsTestApplication.CREATED)
+                        .append("subject", "tasks/" + id).append("time", new java.util.Date()).append("data", "{\"title\":\"written by hand\"}")));
+        mongo.getCollection("tasks").insertOne(unmarked);
+        OutboxRelay freshRelay = new OutboxRelay(mongo, kafka, properties, new SimpleMeterRegistry());
+
+        assertThat(freshRelay.publishPending()).isPositive();
+        try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC)) {
+            assertThat(reader.readUntil(r -> id.equals(r.key()), Duration.ofSeconds(20))).anyMatch(r -> id.equals(r.key()));
+        }
+        assertThat(reload(id).getPendingEvents()).isEmpty();
+    }
+
+    private boolean hasMark(String markId) {
+        return mongo.findById(markId, Document.class, OutboxMarks.COLLECTION) != null;
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("waited 20 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private Task reload(String id) {
