@@ -68,7 +68,7 @@ class SeriesStore {
         }
         List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
         List<String> ids = new ArrayList<>(changed.size());
-        boolean events = false;
+        List<String> withEvents = new ArrayList<>();
         for (Series one : changed) {
             Document document = new Document();
             mongo.getConverter().write(one, document);
@@ -82,8 +82,11 @@ class SeriesStore {
                         new ReplaceOptions().upsert(true)));
             }
             ids.add(one.getId());
-            events |= !one.getPendingEvents().isEmpty();
+            if (!one.getPendingEvents().isEmpty()) {
+                withEvents.add(one.getId());
+            }
         }
+        relay.willWriteEvents(mongo.getCollectionName(Series.class), withEvents);
         Set<String> conflicts = new HashSet<>();
         try {
             mongo.getCollection(mongo.getCollectionName(Series.class)).bulkWrite(writes, new BulkWriteOptions().ordered(false));
@@ -95,7 +98,7 @@ class SeriesStore {
                 conflicts.add(ids.get(error.getIndex()));
             }
         }
-        if (events) {
+        if (!withEvents.isEmpty()) {
             relay.wakeUp();
         }
         return conflicts;
