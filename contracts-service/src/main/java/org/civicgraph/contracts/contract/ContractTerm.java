@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * A contract's term as written ("3 + 1 + 1 years (Sep 2022)") and as interpreted: a base period and extension
  * options, each with its own period and state. Dates follow OCDS: {@code startDate} and {@code endDate} are the
- * current period (the base period plus the options exercised so far), {@code maxExtentDate} the latest the contract
- * can run to if every option still available is exercised. What is not known stays null; what cannot be read at
- * all is flagged with the reason, never invented.
+ * current period (the base period plus the options exercised so far, as amended), {@code maxExtentDate} the latest the
+ * contract can run to if every option still available is exercised. The options still available follow one another
+ * from the end of the current period, so an amendment that moves the end moves them with it, and an option exercised
+ * later runs on from the amended end. What is not known stays null; what cannot be read at all is flagged with the
+ * reason, never invented.
  *
  * @param baseMonths    length of the base period; null when the words do not give it
  * @param maximumMonths the ceiling of an {@link TermKind#UP_TO_MAXIMUM} term
@@ -50,7 +52,7 @@ public record ContractTerm(String asWritten, TermKind kind, DatePrecision precis
             previousEnd = optionEnd;
         }
         return new ContractTerm(asWritten, TermKind.FIXED, precision, baseMonths, baseEnd, null, options, start,
-                baseEnd, null, null).withDerivedDates();
+                baseEnd, null, null).followedByAvailableOptions();
     }
 
     public boolean flaggedForReview() {
@@ -75,9 +77,10 @@ public record ContractTerm(String asWritten, TermKind kind, DatePrecision precis
         if (number > 1 && option(number - 1).state() != OptionState.EXERCISED) {
             throw new InvalidInputException("option", "Option " + (number - 1) + " must be exercised before option " + number);
         }
+        ExtensionOption exercised = option.followingOn(endDate).decided(OptionState.EXERCISED, on, note);
         List<ExtensionOption> options = new ArrayList<>(extensionOptions);
-        options.set(number - 1, option.decided(OptionState.EXERCISED, on, note));
-        return withOptions(options);
+        options.set(number - 1, exercised);
+        return withOptions(options, exercised.endDate());
     }
 
     /** Declining an option ends the contract with its current period, so the options after it lapse with it. */
@@ -94,14 +97,13 @@ public record ContractTerm(String asWritten, TermKind kind, DatePrecision precis
                 options.set(later, options.get(later).decided(OptionState.DECLINED, on, "Lapsed: option " + number + " was declined"));
             }
         }
-        return withOptions(options);
+        return withOptions(options, endDate);
     }
 
-    /** The term after an amendment set its start or end; the latest extent moves out if the new end is later. */
+    /** The term after an amendment set its start or end; the options still available follow on from the new end. */
     ContractTerm withPeriod(LocalDate newStart, LocalDate newEnd) {
-        LocalDate extent = maxExtentDate == null || newEnd == null || newEnd.isAfter(maxExtentDate) ? newEnd : maxExtentDate;
         return new ContractTerm(asWritten, kind, precision, baseMonths, baseEndDate, maximumMonths, extensionOptions,
-                newStart, newEnd, extent, flagReason);
+                newStart, newEnd, null, flagReason).followedByAvailableOptions();
     }
 
     private ExtensionOption option(int number) {
@@ -115,26 +117,31 @@ public record ContractTerm(String asWritten, TermKind kind, DatePrecision precis
         return extensionOptions.get(number - 1);
     }
 
-    private ContractTerm withOptions(List<ExtensionOption> options) {
+    /**
+     * The term after a decision on an option, with the current period ending on the given day. The end is carried over
+     * from the current period (declined) or from the option exercised, never worked out again from the base period:
+     * that would undo an amendment of the end.
+     */
+    private ContractTerm withOptions(List<ExtensionOption> options, LocalDate end) {
         return new ContractTerm(asWritten, kind, precision, baseMonths, baseEndDate, maximumMonths, options, startDate,
-                endDate, maxExtentDate, flagReason).withDerivedDates();
+                end, null, flagReason).followedByAvailableOptions();
     }
 
-    /** The current end runs through the options exercised; the latest extent through those still available too. */
-    private ContractTerm withDerivedDates() {
-        LocalDate end = baseEndDate;
-        LocalDate extent = baseEndDate;
-        boolean extentKnown = true;
+    /**
+     * The options still available dated one after another from the end of the current period, and the latest extent
+     * through them: the current end when none is left, unknown when the end or an option's length is.
+     */
+    private ContractTerm followedByAvailableOptions() {
+        List<ExtensionOption> options = new ArrayList<>();
+        LocalDate previousEnd = endDate;
         for (ExtensionOption option : extensionOptions) {
-            if (option.state() == OptionState.EXERCISED) {
-                end = option.endDate();
+            if (option.state() == OptionState.AVAILABLE) {
+                option = option.followingOn(previousEnd);
+                previousEnd = option.endDate();
             }
-            if (option.state() != OptionState.DECLINED) {
-                extent = option.endDate();
-                extentKnown &= option.endDate() != null;
-            }
+            options.add(option);
         }
-        return new ContractTerm(asWritten, kind, precision, baseMonths, baseEndDate, maximumMonths, extensionOptions,
-                startDate, end, extentKnown ? extent : null, flagReason);
+        return new ContractTerm(asWritten, kind, precision, baseMonths, baseEndDate, maximumMonths, options,
+                startDate, endDate, previousEnd, flagReason);
     }
 }

@@ -16,4 +16,11 @@ public record ExtensionOption(int number, Integer months, LocalDate startDate, L
     ExtensionOption decided(OptionState newState, LocalDate on, String why) {
         return new ExtensionOption(number, months, startDate, endDate, newState, on, why);
     }
+
+    /** The option dated to begin the day after the given end, for as many months as it runs; unknown dates stay null. */
+    ExtensionOption followingOn(LocalDate previousEnd) {
+        LocalDate start = previousEnd == null ? null : previousEnd.plusDays(1);
+        LocalDate end = start == null || months == null ? null : start.plusMonths(months).minusDays(1);
+        return new ExtensionOption(number, months, start, end, state, decidedOn, note);
+    }
 }

@@ -152,6 +152,38 @@ class ContractTest {
     }
 
     @Test
+    void decliningAnOptionKeepsAnAmendedEndDate() {
+        Contract contract = contract("3 + 1 + 1 years (Sep 2022)", false, null);
+        contract.amend(changes(null, null, LocalDate.of(2020, 12, 31)), DECIDED, "Covid-19 recovery: three months added", "jo");
+
+        contract.declineOption(1, DECIDED, "Re-tendering instead", "jo@lincolnshire-cc");
+
+        assertThat(contract.getTerm().endDate()).as("the amendment stands").isEqualTo("2020-12-31");
+        assertThat(contract.getTerm().maxExtentDate()).isEqualTo("2020-12-31");
+        DocumentContext data = JsonPath.parse(last(contract).data());
+        assertThat(data.<String>read("$.endDate")).isEqualTo("2020-12-31");
+    }
+
+    @Test
+    void anOptionExercisedAfterAnAmendmentRunsOnFromTheAmendedEnd() {
+        Contract contract = contract("3 + 1 + 1 years (Sep 2022)", false, null);
+        contract.amend(changes(null, null, LocalDate.of(2020, 12, 31)), DECIDED, "Covid-19 recovery: three months added", "jo");
+        assertThat(contract.getTerm().extensionOptions().get(0).startDate()).as("the options follow the amended end").isEqualTo("2021-01-01");
+
+        contract.exerciseOption(1, DECIDED, "Performing well", "jo@lincolnshire-cc");
+
+        assertThat(contract.getTerm().extensionOptions().get(0).startDate()).isEqualTo("2021-01-01");
+        assertThat(contract.getTerm().endDate()).as("a year on from the amended end, not from the base end").isEqualTo("2021-12-31");
+        assertThat(contract.getTerm().extensionOptions().get(1).startDate()).isEqualTo("2022-01-01");
+        assertThat(contract.getTerm().maxExtentDate()).isEqualTo("2022-12-31");
+
+        contract.exerciseOption(2, DECIDED, null, "jo@lincolnshire-cc");
+
+        assertThat(contract.getTerm().endDate()).isEqualTo("2022-12-31");
+        assertThat(contract.getTerm().maxExtentDate()).isEqualTo("2022-12-31");
+    }
+
+    @Test
     void anAmendmentThatWouldEndTheContractBeforeItStartsChangesNothing() {
         Contract contract = contract("3 + 1 + 1 years (Sep 2022)", false, null);
 
