@@ -45,8 +45,9 @@ public class MongoQueries implements CommandListener {
         String name = event.getCommandName();
         if ("find".equals(name) || "aggregate".equals(name) || "count".equals(name)) {
             BsonDocument filter = command.containsKey("filter") ? command.getDocument("filter") : new BsonDocument();
-            if (!filter.containsKey("pendingEvents.0")) {
-                reads.add(new Read(command.getString(name).getValue(), filter.toJson()));
+            String collection = command.getString(name).getValue();
+            if (!filter.containsKey("pendingEvents.0") && !"outbox_marks".equals(collection) && !Thread.currentThread().getName().startsWith("outbox-relay")) {
+                reads.add(new Read(collection, filter.toJson()));
             }
         }
     }

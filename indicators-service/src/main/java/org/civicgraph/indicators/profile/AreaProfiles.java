@@ -345,7 +345,8 @@ class AreaProfiles {
         }
 
         String name(Area area) {
-            return settings.group() != null ? "areas " + String.join(", ", settings.group())
+            return settings.groupName() != null ? settings.groupName()
+                    : settings.group() != null ? "areas " + String.join(", ", settings.group())
                     : area.getParentCode() == null ? area.getCode() : "areas within " + area.getParentCode();
         }
     }

@@ -5,6 +5,8 @@ import org.civicgraph.indicators.area.Area;
 import org.civicgraph.indicators.area.AreaRegister;
 import org.civicgraph.indicators.comparison.Comparison;
 import org.civicgraph.indicators.comparison.ComparisonMethod;
+import org.civicgraph.indicators.group.ComparatorGroup;
+import org.civicgraph.indicators.group.ComparatorGroupRegister;
 import org.civicgraph.indicators.period.Period;
 import org.civicgraph.indicators.trend.Trend;
 import org.civicgraph.platform.graphql.InvalidInputException;
@@ -27,10 +29,13 @@ class ProfileController {
 
     private final AreaProfiles profiles;
     private final AreaRegister areas;
+    private final ComparatorGroupRegister groups;
     private final PageRequests pages;
 
-    ProfileController(AreaProfiles profiles, AreaRegister areas, PageRequests pages, BatchLoaderRegistry loaders) {
+    ProfileController(AreaProfiles profiles, AreaRegister areas, ComparatorGroupRegister groups, PageRequests pages,
+                      BatchLoaderRegistry loaders) {
         this.profiles = profiles;
+        this.groups = groups;
         this.areas = areas;
         this.pages = pages;
         loaders.forTypePair(ProfileRequest.class, IndicatorProfile.class)
@@ -41,8 +46,8 @@ class ProfileController {
     @SchemaMapping(typeName = "Area")
     CompletableFuture<IndicatorProfile> profile(Area area, @Argument String benchmark, @Argument ComparisonMethod method,
                                                 @Argument Double tolerance, @Argument List<String> group,
-                                                DataLoader<ProfileRequest, IndicatorProfile> loader) {
-        return loader.load(new ProfileRequest(area, settings(benchmark, method, tolerance, group)));
+                                                @Argument String comparatorGroup, DataLoader<ProfileRequest, IndicatorProfile> loader) {
+        return loader.load(new ProfileRequest(area, settings(benchmark, method, tolerance, group, comparatorGroup)));
     }
 
     @SchemaMapping(typeName = "AreaIndicatorProfile")
@@ -66,7 +71,7 @@ class ProfileController {
             }
         }
         return profiles.compare(input.indicatorId(), input.areaCode(), periodKey,
-                settings(input.benchmark(), input.method(), input.tolerance(), input.group())).orElse(null);
+                settings(input.benchmark(), input.method(), input.tolerance(), input.group(), input.comparatorGroup())).orElse(null);
     }
 
     @QueryMapping
@@ -80,7 +85,7 @@ class ProfileController {
                                  @Argument Double tolerance, @Argument Boolean significantOnly, ScrollSubrange subrange) {
         RedRedFilter where = filter == null ? RedRedFilter.NONE : filter;
         List<Area> inScope = areas.findAll(where.areaType(), where.parentCode());
-        ProfileSettings settings = settings(benchmark, method, tolerance, null);
+        ProfileSettings settings = settings(benchmark, method, tolerance, null, null);
         boolean significant = Boolean.TRUE.equals(significantOnly);
         if (profiles.watched(settings)) {
             return profiles.watchedRedRed(inScope, settings, significant, pages.position(subrange), pages.size(subrange));
@@ -88,10 +93,17 @@ class ProfileController {
         return ListPages.page(profiles.redRed(inScope, settings, significant), pages.position(subrange), pages.size(subrange));
     }
 
-    private static ProfileSettings settings(String benchmark, ComparisonMethod method, Double tolerance, List<String> group) {
+    private ProfileSettings settings(String benchmark, ComparisonMethod method, Double tolerance, List<String> group, String comparatorGroup) {
         if (tolerance != null && tolerance < 0) {
             throw new InvalidInputException("tolerance", "tolerance is a percentage of the benchmark's value and must not be negative");
         }
-        return ProfileSettings.of(benchmark, method, tolerance, group);
+        if (comparatorGroup == null) {
+            return ProfileSettings.of(benchmark, method, tolerance, group);
+        }
+        if (group != null && !group.isEmpty()) {
+            throw new InvalidInputException("comparatorGroup", "Give either group (area codes) or comparatorGroup, not both");
+        }
+        ComparatorGroup named = groups.require(comparatorGroup, "comparatorGroup");
+        return ProfileSettings.of(benchmark, method, tolerance, named.getMemberCodes(), named.getName());
     }
 }

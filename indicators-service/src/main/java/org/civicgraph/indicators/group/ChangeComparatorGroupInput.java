@@ -1,0 +1,6 @@
+package org.civicgraph.indicators.group;
+
+import java.util.List;
+
+record ChangeComparatorGroupInput(String id, String name, ComparatorGroupKind kind, List<String> memberCodes, String source) {
+}
