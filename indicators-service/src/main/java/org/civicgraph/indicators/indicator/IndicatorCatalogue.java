@@ -5,6 +5,7 @@ import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -29,10 +30,12 @@ public class IndicatorCatalogue {
 
     private final Indicators indicators;
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
 
-    IndicatorCatalogue(Indicators indicators, MongoTemplate mongo) {
+    IndicatorCatalogue(Indicators indicators, MongoTemplate mongo, ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.mongo = mongo;
+        this.events = events;
     }
 
     public Optional<Indicator> find(String id) {
@@ -98,11 +101,17 @@ public class IndicatorCatalogue {
         if (input.name() != null) {
             requireName(input.name());
         }
-        return ConflictRetry.run(() -> {
+        Polarity[] before = new Polarity[1];
+        Indicator updated = ConflictRetry.run(() -> {
             Indicator indicator = require(input.id(), "id");
             Caller caller = RecordAccess.requireCanEdit(indicator.getOwnerOrganisation());
+            before[0] = indicator.getPolarity();
             return indicator.update(input, caller.subject()) ? indicators.save(indicator) : indicator;
         });
+        if (updated.getPolarity() != before[0]) {
+            events.publishEvent(new PolarityChanged(updated));
+        }
+        return updated;
     }
 
     long count() {

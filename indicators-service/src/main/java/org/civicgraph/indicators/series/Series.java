@@ -192,13 +192,23 @@ public class Series extends AggregateRoot {
         judgeTargets(polarity);
     }
 
-    /** Announces a target as missed when its verdict turns from achieved, or from none, to missed. */
-    private void judgeTargets(Polarity polarity) {
+    /**
+     * Judges the targets again under a polarity that has changed; returns whether any verdict changed. A target that
+     * turns missed is announced as such.
+     */
+    boolean rejudgeTargets(Polarity polarity) {
+        return judgeTargets(polarity);
+    }
+
+    /** Announces a target as missed when its verdict turns from achieved, or from none, to missed; returns whether any verdict changed. */
+    private boolean judgeTargets(Polarity polarity) {
+        boolean changed = false;
         for (SeriesTarget target : targets) {
             Double actual = figureFor(target.getPeriod());
             TargetVerdict verdict = TargetRule.verdict(polarity, target.getTarget(), target.getTolerance(), actual,
                     previousFigure(target.getPeriod()));
             TargetVerdict before = target.judge(verdict);
+            changed |= before != verdict;
             if (verdict != null && verdict.isMissed() && (before == null || !before.isMissed())) {
                 Map<String, Object> data = about(target.getPeriod());
                 data.put("target", target.getTarget());
@@ -208,6 +218,7 @@ public class Series extends AggregateRoot {
                 recordEvent(TARGET_MISSED, subject(), data);
             }
         }
+        return changed;
     }
 
     private Double figureFor(Period period) {

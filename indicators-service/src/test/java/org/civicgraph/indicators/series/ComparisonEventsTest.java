@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComparisonEventsTest {
 
     private static final String CHANGED = "org.civicgraph.indicators.comparison.changed.v1";
+    private static final String MISSED = "org.civicgraph.indicators.targets.missed.v1";
     private static final String IMPORTED = "org.civicgraph.indicators.values.imported.v1";
     private static final String BOSTON = "E07000136";
     private static final String ENGLAND = "E92000001";
@@ -74,6 +75,42 @@ class ComparisonEventsTest {
             assertThat(JsonPath.<Integer>read(summary, "$.published")).isEqualTo(2);
             assertThat(JsonPath.<List<String>>read(summary, "$.areaCodes")).containsExactly(BOSTON, ENGLAND);
         }
+    }
+
+    @Test
+    void changingAnIndicatorsPolarityJudgesItsComparisonsAndTargetsAgain() {
+        GraphQlHttp editor = GraphQlHttp.onPort(port).as("boston-bc", "editor");
+        String id = "test-satisfaction-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        editor.post("""
+                mutation($input: DefineIndicatorInput!) { defineIndicator(input: $input) { indicator { id } } }""",
+                Map.of("input", Map.of("id", id, "name", "Test satisfaction " + id, "unit", "PERCENTAGE", "polarity", "HIGHER_IS_GOOD",
+                        "ownerOrganisation", "boston-bc")));
+        publish(editor, id, ENGLAND, "2021", 60);
+        publish(editor, id, BOSTON, "2021", 70);      // Better than England
+        GraphQlHttp.Response target = editor.post("""
+                mutation($input: SetIndicatorTargetInput!) { setIndicatorTarget(input: $input) { target { verdict } } }""",
+                Map.of("input", Map.of("indicatorId", id, "areaCode", BOSTON, "period", "2021", "target", 65)));
+        assertThat(target.<String>read("$.data.setIndicatorTarget.target.verdict")).as(target.body()).isEqualTo("ACHIEVED");
+
+        GraphQlHttp.Response updated = editor.post("""
+                mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { indicator { polarity } } }""",
+                Map.of("input", Map.of("id", id, "polarity", "LOWER_IS_GOOD")));
+        assertThat(updated.<String>read("$.data.updateIndicator.indicator.polarity")).as(updated.body()).isEqualTo("LOWER_IS_GOOD");
+
+        String key = id + ":" + BOSTON;
+        try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), Events.TOPIC)) {
+            List<ConsumerRecord<String, byte[]>> seen = reader.readUntil(record -> key.equals(record.key())
+                    && MISSED.equals(TopicReader.header(record, "ce_type")), Duration.ofSeconds(30));
+            List<String> changes = seen.stream()
+                    .filter(record -> key.equals(record.key()) && CHANGED.equals(TopicReader.header(record, "ce_type")))
+                    .map(record -> JsonPath.read(new String(record.value()), "$.previousOutcome") + "->" + JsonPath.read(new String(record.value()), "$.outcome"))
+                    .toList();
+            assertThat(changes).containsExactly("BETTER->WORSE");
+            assertThat(seen).filteredOn(record -> key.equals(record.key()) && MISSED.equals(TopicReader.header(record, "ce_type"))).hasSize(1);
+        }
+        GraphQlHttp.Response compared = GraphQlHttp.onPort(port).post("""
+                query($id: ID!) { compareIndicator(input: {indicatorId: $id, areaCode: "E07000136"}) { outcome } }""", Map.of("id", id));
+        assertThat(compared.<String>read("$.data.compareIndicator.outcome")).isEqualTo("WORSE");
     }
 
     private static void publish(GraphQlHttp editor, String indicator, String area, String period, double value) {
