@@ -1,0 +1,280 @@
+// Browser scenarios for the portal, in Debian's headless Chromium driven by playwright-core, against a running
+// stack. infra/local-stack's PortalBrowserTest starts the stack, runs each scenario as
+//   node e2e/portal.e2e.mjs <scenario>
+// with PORTAL_URL, ISSUER_URL and OUT (screenshots, accessibility results) set, and stops services in between.
+// A scenario prints what it checks and exits non-zero on the first failure. Nothing but loopback is contacted:
+// any other request the page makes fails the scenario.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PORTAL = process.env.PORTAL_URL.replace(/\/$/, '');
+const ISSUER = process.env.ISSUER_URL.replace(/\/$/, '');
+const OUT = process.env.OUT ?? join(here, '..', 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const STATE = join(OUT, 'state.json');
+const PERIOD = '2021/22 Q2';
+mkdirSync(OUT, { recursive: true });
+
+const log = (message) => console.log(`  ${message}`);
+
+// ---- the API, for set-up and for checks the page cannot make -------------------------------------------------
+
+async function token(organisation, roles) {
+  const answer = await fetch(`${ISSUER}/token?organisation=${organisation}&roles=${roles}&subject=e2e@${organisation}`).then((r) => r.json());
+  return answer.access_token;
+}
+
+async function graphql(query, variables, bearer) {
+  const response = await fetch(`${PORTAL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+async function history(activityId, bearer) {
+  const answer = await graphql('query($id: ID!) { activityHistory(activityId: $id, first: 10) { edges { node { id status } } } }', { id: activityId }, bearer);
+  assert.deepEqual(answer.errors ?? [], [], JSON.stringify(answer.errors));
+  return answer.data.activityHistory.edges.map((e) => e.node);
+}
+
+// ---- the browser ------------------------------------------------------------------------------------------------
+
+async function withBrowser(run) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-domain-reliability', '--no-pings', '--metrics-recording-only'],
+  });
+  const outside = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    await run(context);
+    assert.deepEqual(outside, [], `the portal asked for something outside this machine: ${outside.join(', ')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function open(page, route) {
+  await page.goto(`${PORTAL}/#/${route}`);
+  await page.waitForSelector('main:not([aria-busy])');
+  await page.waitForFunction(() => !document.querySelector('main').textContent.includes('Loading…'));
+}
+
+async function go(page, route) {
+  await page.evaluate((to) => { location.hash = to; }, `#/${route}`);
+  await page.waitForFunction(() => !document.querySelector('main').hasAttribute('aria-busy'));
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => !document.querySelector('main').hasAttribute('aria-busy'));
+}
+
+/** Saves a screenshot and runs axe-core on the page; serious and critical violations fail the scenario. */
+async function check(page, name) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUT, `${name}.top.png`) }); // the first screenful, as the README shows it
+  await page.addScriptTag({ content: readFileSync(join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  writeFileSync(join(OUT, `${name}.axe.json`), JSON.stringify(summary, null, 2));
+  const serious = summary.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  log(`${name}: screenshot saved; axe-core ${result.testEngine.version}: ${summary.length} violations, ${serious.length} serious or critical`);
+  assert.deepEqual(serious, [], `accessibility violations on ${name}: ${JSON.stringify(serious)}`);
+}
+
+async function signIn(page, organisation, role) {
+  await open(page, 'sign-in');
+  await page.selectOption('#organisation', organisation);
+  await page.check(`#role-${role}`);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid="signed-in-as"]');
+  await page.waitForFunction(() => location.hash.startsWith('#/attention') && !document.querySelector('main').hasAttribute('aria-busy'));
+  await page.waitForSelector('h1:has-text("Needs attention")');
+}
+
+async function count(page, label) {
+  return Number(await page.locator(`[data-testid="plan-counts"] li[data-status="${label}"] strong`).textContent());
+}
+
+// ---- scenarios --------------------------------------------------------------------------------------------------
+
+const scenarios = {
+  /** A Boston editor reports progress: a behind-plan status without explanation is refused, then accepted. */
+  async 'district-editor-reports-progress'() {
+    const boston = await token('boston-bc', 'editor');
+    const planId = `boston-bc-portal-e2e-${Date.now()}`;
+    const created = await graphql(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id } } }`, { input: {
+      id: planId, ownerOrganisation: 'boston-bc', title: 'Boston Borough Council town plan', kind: 'STRATEGY', period: '2021-2025',
+      areas: ['E07000136'], themeLabel: 'Priority', objectiveLabel: 'Objective',
+      themes: [{ key: 'town-centre', title: 'A thriving town centre', objectives: [{ key: 'market-place', title: 'Bring the market place back to life' }] }],
+    } }, boston);
+    assert.deepEqual(created.errors ?? [], [], JSON.stringify(created.errors));
+    for (const [reference, description] of [['A1', 'Reopen the covered market'], ['A2', 'Run a monthly food festival']]) {
+      const activity = await graphql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
+        { input: { planId, reference, objective: 'market-place', description, leadOrganisation: 'boston-bc', areas: ['E07000136'] } }, boston);
+      assert.deepEqual(activity.errors ?? [], [], JSON.stringify(activity.errors));
+    }
+    const a1 = `${planId}/A1`;
+    writeFileSync(STATE, JSON.stringify({ planId, a1, a2: `${planId}/A2` }));
+    log(`created ${planId} with A1 and A2 through the gateway as a Boston editor`);
+
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await signIn(page, 'boston-bc', 'editor');
+      await go(page, `attention?period=${encodeURIComponent(PERIOD)}`);
+      await page.waitForSelector(`a[href^="#/plan/${planId}"]`);
+      await check(page, 'needs-attention');
+
+      await go(page, `plan/${planId}?period=${encodeURIComponent(PERIOD)}`);
+      await page.waitForSelector('[data-testid="plan-counts"]');
+      assert.equal(await count(page, 'Red'), 0);
+      assert.equal(await count(page, 'not-reported'), 2);
+      log('plan page: Red 0, not reported 2');
+      await check(page, 'plan');
+
+      await go(page, `activity/${encodeURIComponent(a1)}?period=${encodeURIComponent(PERIOD)}`);
+      await page.waitForSelector('#update-form');
+      await page.check('input[name=status][value=Red]');
+      await page.fill('#commentary', 'The roof survey found asbestos.');
+      await page.click('#submit-update');
+      await page.waitForSelector('#explanation-error:not([hidden])');
+      const message = await page.locator('#explanation-error').textContent();
+      assert.match(message, /\S/);
+      assert.ok(await page.locator('#explanation-group.govuk-form-group--error').count(), 'the explanation field is marked in error');
+      assert.ok(await page.locator('[data-testid="error-summary"]').isVisible());
+      log(`missing explanation refused next to the field: "${message.trim()}"`);
+      assert.deepEqual(await history(a1, boston), [], 'nothing was saved');
+      await check(page, 'activity-error');
+
+      await page.fill('#explanation', 'Removal adds eight weeks; reopening moves to March.');
+      await page.click('#submit-update');
+      await page.waitForSelector('[data-testid="saved"]');
+      assert.equal((await history(a1, boston)).length, 1);
+      log('with the explanation the update is saved');
+      await check(page, 'activity');
+
+      await go(page, `plan/${planId}?period=${encodeURIComponent(PERIOD)}`);
+      await page.waitForSelector('[data-testid="plan-counts"]');
+      assert.equal(await count(page, 'Red'), 1);
+      assert.equal(await count(page, 'not-reported'), 1);
+      log('plan page: Red 1, not reported 1');
+
+      // Live: someone else's update to A2 arrives over the subscription while the plan page is open.
+      await page.waitForTimeout(1500); // the subscription is open
+      const submitted = await graphql(`mutation($input: SubmitProgressInput!) { submitProgressUpdate(input: $input) { update { id } } }`,
+        { input: { activityId: `${planId}/A2`, period: PERIOD, status: 'Green' } }, boston);
+      assert.deepEqual(submitted.errors ?? [], [], JSON.stringify(submitted.errors));
+      const started = Date.now();
+      await page.waitForSelector('#live .govuk-notification-banner', { timeout: 30_000 });
+      await page.waitForSelector('[data-testid="plan-counts"]');
+      assert.equal(await count(page, 'Green'), 1);
+      assert.equal(await count(page, 'not-reported'), 0);
+      log(`live: the plan page updated itself ${Date.now() - started} ms after another user's update to A2, and says so`);
+    });
+  },
+
+  /** An editor of another district sees no edit control, and a forged mutation is refused by the API. */
+  async 'other-district-cannot-edit'() {
+    const { a1 } = JSON.parse(readFileSync(STATE, 'utf8'));
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await signIn(page, 'south-holland-dc', 'editor');
+      await go(page, `activity/${encodeURIComponent(a1)}?period=${encodeURIComponent('2021/22 Q3')}`);
+      await page.waitForSelector('[data-testid="read-only"]');
+      assert.equal(await page.locator('#update-form').count(), 0, 'no update form');
+      assert.equal(await page.locator('button:has-text("Submit update"), button:has-text("Save correction")').count(), 0);
+      log('South Holland editor: no update form on a Boston activity');
+    });
+    const southHolland = await token('south-holland-dc', 'editor');
+    const forged = await graphql(`mutation($input: SubmitProgressInput!) { submitProgressUpdate(input: $input) { update { id } } }`,
+      { input: { activityId: a1, period: '2021/22 Q3', status: 'Green' } }, southHolland);
+    assert.deepEqual(forged.errors.map((e) => e.extensions?.code), ['FORBIDDEN']);
+    const saved = (await history(a1, southHolland)).length;
+    assert.equal(saved, 1, 'still only the Boston update');
+    log('forged submitProgressUpdate through the gateway: FORBIDDEN, nothing saved');
+  },
+
+  /** Without signing in: public pages, and internal fields hidden. */
+  async 'public-view'() {
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await open(page, '');
+      await page.waitForSelector('h1:has-text("Shared plans")');
+      assert.equal(await page.locator('[data-testid="signed-in-as"]').count(), 0);
+      await check(page, 'public-home');
+
+      await go(page, 'contract/domiciliary-care-cwd');
+      await page.waitForSelector('[data-testid="ratings"]');
+      const publicText = await page.locator('main').textContent();
+      assert.ok(!publicText.includes('Corrective measures'), 'no corrective measures column for the public');
+      assert.ok(!publicText.includes('Re-tender'), 'the internal corrective measure is not shown');
+      log('public contract page: rating history without the internal corrective measures');
+      await check(page, 'contract-public');
+
+      await go(page, 'contracts');
+      await page.waitForSelector('main h1:has-text("Contract decisions calendar")');
+      await check(page, 'contracts-calendar');
+
+      await go(page, 'area/E07000136');
+      await page.waitForSelector('[data-testid="indicator-chart"] tbody tr');
+      log(`area profile: ${await page.locator('[data-testid="indicator-chart"] tbody tr').count()} indicators charted against England`);
+      await check(page, 'area-profile');
+
+      await go(page, 'partners?q=Boston');
+      await page.waitForSelector('[data-testid="partners"] li');
+      await check(page, 'partner-directory');
+
+      await go(page, 'organisation/boston-bc');
+      await page.waitForSelector('main h1:has-text("Boston")');
+      await check(page, 'organisation-360');
+
+      await signIn(page, 'lincolnshire-cc', 'viewer');
+      await go(page, 'contract/domiciliary-care-cwd');
+      await page.waitForSelector('[data-testid="ratings"]');
+      assert.ok((await page.locator('main').textContent()).includes('Re-tender'), 'signed in, the corrective measure is shown');
+      log('signed in: the same page shows the internal corrective measures');
+      await check(page, 'contract-signed-in');
+    });
+  },
+
+  /** With contracts-service stopped, the area profile shows the rest and says which part is missing. */
+  async 'stopped-service'() {
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await open(page, 'area/E07000136');
+      await page.waitForSelector('[data-missing="contracts"]');
+      const note = await page.locator('[data-missing="contracts"]').textContent();
+      assert.match(note, /Contracts cannot be shown/);
+      assert.ok(await page.locator('[data-testid="indicator-chart"] tbody tr').count() > 0, 'the indicators are still shown');
+      assert.equal(await page.locator('[data-missing]').count(), 1, 'only the contracts part is missing');
+      log(`area profile without contracts-service: "${note.replace(/\s+/g, ' ').trim()}"`);
+      await check(page, 'area-profile-partial');
+    });
+  },
+};
+
+const name = process.argv[2];
+if (!scenarios[name]) {
+  console.error(`Scenarios: ${Object.keys(scenarios).join(', ')}`);
+  process.exit(2);
+}
+console.log(`portal scenario ${name}`);
+try {
+  await scenarios[name]();
+  console.log(`portal scenario ${name}: passed`);
+} catch (e) {
+  console.error(`portal scenario ${name}: FAILED\n${e.stack ?? e}`);
+  process.exit(1);
+}

@@ -1,0 +1,67 @@
+// Sign-in. In the local stack the development issuer mints a token for any demo organisation and role;
+// elsewhere the portal would send users to the organisation's OpenID Connect provider (not in this increment).
+import * as session from '../session.js';
+import { graphql } from '../api.js';
+import { html, href } from '../html.js';
+import { show, nodes } from '../page.js';
+import { navigate } from '../app.js';
+
+let config;
+
+async function portalConfig() {
+  config ??= await fetch('/portal-config.json').then((r) => r.json()).catch(() => ({}));
+  return config;
+}
+
+export async function signIn(main, _, query) {
+  if (query.out) {
+    session.clear();
+    navigate('#/');
+    return;
+  }
+  const { issuer, developmentSignIn } = await portalConfig();
+  if (!developmentSignIn) {
+    show(main, 'Sign in', html`<h1 class="govuk-heading-l">Sign in</h1>
+      <p class="govuk-body">Sign-in through your organisation's identity provider is not set up on this server.
+      Public information is open to everyone: <a class="govuk-link" href="${href('plans')}">plans</a>,
+      <a class="govuk-link" href="${href('contracts')}">contracts</a> and the <a class="govuk-link" href="${href('partners')}">partner directory</a>.</p>`);
+    return;
+  }
+  const { data } = await graphql('{ organisations(first: 100) { edges { node { id name type } } } }');
+  const organisations = nodes(data?.organisations).sort((a, b) => a.name.localeCompare(b.name));
+  const organisationField = organisations.length
+    ? html`<select class="govuk-select" id="organisation" name="organisation">
+        ${organisations.map((o) => html`<option value="${o.id}"${o.id === 'boston-bc' ? html` selected` : ''}>${o.name}</option>`)}</select>`
+    : html`<input class="govuk-input govuk-input--width-20" id="organisation" name="organisation" value="boston-bc" spellcheck="false">`;
+  show(main, 'Sign in', html`
+    <h1 class="govuk-heading-l">Sign in</h1>
+    <div class="govuk-inset-text">This is the local stack's development sign-in: choose a demo organisation and a role,
+      and the development token issuer gives you a token for them. A real deployment signs you in through your
+      organisation's identity provider instead.</div>
+    <form id="sign-in" novalidate>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="organisation">Organisation</label>
+        ${organisationField}
+      </div>
+      <div class="govuk-form-group"><fieldset class="govuk-fieldset">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Role</legend>
+        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+        ${[['viewer', 'Viewer: reads internal records'], ['editor', "Editor: also reports progress and changes the organisation's records"], ['admin', 'Admin: also publishes drafts and edits the directory entry']]
+          .map(([role, hint], i) => html`<div class="govuk-radios__item">
+            <input class="govuk-radios__input" id="role-${role}" name="role" type="radio" value="${role}"${i === 1 ? html` checked` : ''}>
+            <label class="govuk-label govuk-radios__label" for="role-${role}">${hint}</label></div>`)}
+        </div></fieldset></div>
+      <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
+    </form>`);
+  main.querySelector('#sign-in').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const organisation = form.get('organisation');
+    const role = form.get('role');
+    const roles = role === 'admin' ? ['editor', 'admin'] : [role];
+    const params = new URLSearchParams({ organisation, roles: roles.join(','), subject: `portal-user@${organisation}` });
+    const answer = await fetch(`${issuer}/token?${params}`).then((r) => r.json());
+    session.save({ token: answer.access_token, organisation, roles, subject: `portal-user@${organisation}` });
+    navigate('#/attention');
+  });
+}
