@@ -21,12 +21,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A development-only OpenID Connect token issuer. It signs JWTs with a key made at start-up and serves
@@ -36,17 +39,27 @@ import java.util.UUID;
  * <pre>
  * GET /.well-known/openid-configuration
  * GET /jwks
- * GET /token?organisation=boston-bc&amp;roles=editor&amp;subject=alice
+ * GET /token?organisation=boston-bc&amp;roles=editor&amp;subject=alice                 (a user's token)
+ * POST /token  grant_type=client_credentials, client_id and client_secret in the form or HTTP Basic   (a service account's)
  * </pre>
+ * A service account's token carries its organisation and roles like a user's, so the same ownership rules apply,
+ * and a {@code client_id} claim (RFC 9068) by which services limit each client's rate.
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
     public static final String ORGANISATION_CLAIM = "org";
     public static final String ROLES_CLAIM = "roles";
+    public static final String CLIENT_ID_CLAIM = "client_id";
+    private static final Duration CLIENT_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private final RSAKey signingKey;
     private final HttpServer server;
     private final String issuer;
+    private final Map<String, ServiceAccount> clients = new ConcurrentHashMap<>();
+
+    /** A client of the client-credentials grant: a council system acting for one organisation. */
+    public record ServiceAccount(String clientId, String secret, String organisation, List<String> roles) {
+    }
 
     private DevTokenIssuer(RSAKey signingKey, HttpServer server) {
         this.signingKey = signingKey;
@@ -82,8 +95,22 @@ public final class DevTokenIssuer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Lets a service account obtain tokens with the client-credentials grant. */
+    public void register(ServiceAccount account) {
+        clients.put(account.clientId(), account);
+    }
+
     /** Mints a signed access token for a user of an organisation with the given roles. */
     public String mint(String subject, String organisation, List<String> roles, Duration lifetime) {
+        return mint(subject, organisation, roles, lifetime, null);
+    }
+
+    /** Mints the token a service account gets from the client-credentials grant. */
+    public String mintFor(ServiceAccount account) {
+        return mint("client:" + account.clientId(), account.organisation(), account.roles(), CLIENT_TOKEN_LIFETIME, account.clientId());
+    }
+
+    private String mint(String subject, String organisation, List<String> roles, Duration lifetime, String clientId) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -94,6 +121,7 @@ public final class DevTokenIssuer implements AutoCloseable {
                 .jwtID(UUID.randomUUID().toString())
                 .claim(ORGANISATION_CLAIM, organisation)
                 .claim(ROLES_CLAIM, roles)
+                .claim(CLIENT_ID_CLAIM, clientId)
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
@@ -107,7 +135,9 @@ public final class DevTokenIssuer implements AutoCloseable {
     private void discovery(HttpExchange exchange) throws IOException {
         String json = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwkSetUri() + "\","
                 + "\"token_endpoint\":\"" + issuer + "/token\",\"id_token_signing_alg_values_supported\":[\"RS256\"],"
-                + "\"subject_types_supported\":[\"public\"],\"response_types_supported\":[\"token\"]}";
+                + "\"subject_types_supported\":[\"public\"],\"response_types_supported\":[\"token\"],"
+                + "\"grant_types_supported\":[\"client_credentials\"],"
+                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"]}";
         respond(exchange, 200, json);
     }
 
@@ -116,6 +146,10 @@ public final class DevTokenIssuer implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            clientCredentials(exchange);
+            return;
+        }
         Map<String, String> params = queryParameters(exchange.getRequestURI().getRawQuery());
         String organisation = params.get("organisation");
         if (organisation == null || organisation.isBlank()) {
@@ -126,8 +160,39 @@ public final class DevTokenIssuer implements AutoCloseable {
         String subject = params.getOrDefault("subject", "dev-user@" + organisation);
         Duration lifetime = Duration.ofHours(8);
         String token = mint(subject, organisation, roles, lifetime);
+        // The portal, served by the gateway on another port, asks for tokens from the browser.
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
         respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + lifetime.toSeconds() + "}");
+    }
+
+    /** The OAuth 2.0 client-credentials grant (RFC 6749 section 4.4), with errors as section 5.2 names them. */
+    private void clientCredentials(HttpExchange exchange) throws IOException {
+        Map<String, String> form = queryParameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            respond(exchange, 400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"only client_credentials is supported by POST\"}");
+            return;
+        }
+        String clientId = form.get("client_id");
+        String secret = form.get("client_secret");
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded = new String(Base64.getDecoder().decode(basic.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            }
+        }
+        ServiceAccount account = clientId == null ? null : clients.get(clientId);
+        if (account == null || secret == null || !MessageDigest.isEqual(account.secret().getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"civicgraph-dev\"");
+            respond(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"unknown client or wrong secret\"}");
+            return;
+        }
+        respond(exchange, 200, "{\"access_token\":\"" + mintFor(account) + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + CLIENT_TOKEN_LIFETIME.toSeconds() + "}");
     }
 
     private static Map<String, String> queryParameters(String rawQuery) {

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,52 @@ class DevTokenIssuerTest {
             assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("editor", "viewer");
             assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("alice");
         }
+    }
+
+    @Test
+    void aServiceAccountGetsATokenOfItsOrganisationWithTheClientCredentialsGrant() throws Exception {
+        try (DevTokenIssuer issuer = DevTokenIssuer.start(0)) {
+            issuer.register(new DevTokenIssuer.ServiceAccount("boston-housing-system", "s3cret", "boston-bc", List.of("editor")));
+
+            HttpResponse<String> inForm = post(issuer, "grant_type=client_credentials&client_id=boston-housing-system&client_secret=s3cret", null);
+            HttpResponse<String> byBasic = post(issuer, "grant_type=client_credentials",
+                    "Basic " + Base64.getEncoder().encodeToString("boston-housing-system:s3cret".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(inForm.statusCode()).as(inForm.body()).isEqualTo(200);
+            assertThat(byBasic.statusCode()).as(byBasic.body()).isEqualTo(200);
+            SignedJWT jwt = SignedJWT.parse(inForm.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1"));
+            assertThat(jwt.getJWTClaimsSet().getStringClaim("org")).isEqualTo("boston-bc");
+            assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("editor");
+            assertThat(jwt.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo("boston-housing-system");
+            assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("client:boston-housing-system");
+        }
+    }
+
+    @Test
+    void aWrongSecretOrAnotherGrantIsRefusedAsOAuthSays() throws Exception {
+        try (DevTokenIssuer issuer = DevTokenIssuer.start(0)) {
+            issuer.register(new DevTokenIssuer.ServiceAccount("boston-housing-system", "s3cret", "boston-bc", List.of("editor")));
+
+            HttpResponse<String> wrongSecret = post(issuer, "grant_type=client_credentials&client_id=boston-housing-system&client_secret=guess", null);
+            HttpResponse<String> unknown = post(issuer, "grant_type=client_credentials&client_id=nobody&client_secret=s3cret", null);
+            HttpResponse<String> password = post(issuer, "grant_type=password&username=a&password=b", null);
+
+            assertThat(wrongSecret.statusCode()).isEqualTo(401);
+            assertThat(wrongSecret.body()).contains("invalid_client");
+            assertThat(unknown.statusCode()).isEqualTo(401);
+            assertThat(password.statusCode()).isEqualTo(400);
+            assertThat(password.body()).contains("unsupported_grant_type");
+        }
+    }
+
+    private HttpResponse<String> post(DevTokenIssuer issuer, String form, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer.issuerUri() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
