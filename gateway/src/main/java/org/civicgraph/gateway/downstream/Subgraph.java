@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,10 +22,12 @@ public class Subgraph {
     private final Bulkhead bulkhead;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final RestClient http;
 
-    Subgraph(Service service, HttpSyncGraphQlClient client, Bulkhead bulkhead, CircuitBreaker circuitBreaker, Retry retry) {
+    Subgraph(Service service, HttpSyncGraphQlClient client, RestClient http, Bulkhead bulkhead, CircuitBreaker circuitBreaker, Retry retry) {
         this.service = service;
         this.client = client;
+        this.http = http;
         this.bulkhead = bulkhead;
         this.circuitBreaker = circuitBreaker;
         this.retry = retry;
@@ -38,6 +42,43 @@ public class Subgraph {
         Supplier<ClientGraphQlResponse> call = () -> execute(document, variables, bearerToken);
         Supplier<ClientGraphQlResponse> guarded = Retry.decorateSupplier(retry,
                 CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call)));
+        try {
+            return guarded.get();
+        } catch (RuntimeException e) {
+            throw new ServiceUnavailableException(service, "The " + service.id() + " service is unavailable: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Passes a whole GraphQL request (query, variables, operationName) to the service and returns its answer as it
+     * is, errors included: only a transport failure, a timeout or an open circuit counts against the service. Reads
+     * are retried, mutations never.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> forward(Map<String, Object> request, String bearerToken, boolean read) {
+        Supplier<Map<String, Object>> call = () -> http.post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    if (bearerToken != null) {
+                        headers.setBearerAuth(bearerToken);
+                    }
+                })
+                .body(request)
+                .exchange((req, res) -> {
+                    if (res.getStatusCode().is5xxServerError()) {
+                        throw new IllegalStateException("HTTP " + res.getStatusCode().value());
+                    }
+                    Map<String, Object> body = res.bodyTo(Map.class);
+                    if (body == null || !(body.containsKey("data") || body.containsKey("errors"))) {
+                        throw new IllegalStateException("HTTP " + res.getStatusCode().value() + " without a GraphQL response");
+                    }
+                    return body;
+                });
+        Supplier<Map<String, Object>> guarded = CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call));
+        if (read) {
+            guarded = Retry.decorateSupplier(retry, guarded);
+        }
         try {
             return guarded.get();
         } catch (RuntimeException e) {

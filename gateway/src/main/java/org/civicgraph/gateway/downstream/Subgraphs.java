@@ -28,6 +28,7 @@ public class Subgraphs {
                 Service.INDICATORS, services.indicators(), Service.PARTNERS, services.partners());
         endpoints.forEach((service, endpoint) -> subgraphs.put(service, new Subgraph(service,
                 HttpSyncGraphQlClient.create(RestClient.builder().baseUrl(endpoint.toString()).requestFactory(requestFactory).build()),
+                RestClient.builder().baseUrl(endpoint.toString()).requestFactory(requestFactory).build(),
                 bulkheads.bulkhead(service.id()), circuitBreakers.circuitBreaker(service.id()), retries.retry(service.id()))));
     }
 
