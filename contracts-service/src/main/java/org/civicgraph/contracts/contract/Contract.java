@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public class Contract extends AggregateRoot {
     static final String OPTION_EXERCISED = "org.civicgraph.contracts.contract.option-exercised.v1";
     static final String OPTION_DECLINED = "org.civicgraph.contracts.contract.option-declined.v1";
     static final String AMENDED = "org.civicgraph.contracts.contract.amended.v1";
+    static final String PROVIDER_ORGANISATIONS_CHANGED = "org.civicgraph.contracts.contract.provider-organisations-changed.v1";
 
     private String strategyId;
     private String ownerOrganisation;
@@ -211,6 +213,29 @@ public class Contract extends AggregateRoot {
         data.put("date", date.toString());
         data.put("rationale", rationale);
         changed(AMENDED, data);
+        return true;
+    }
+
+    /**
+     * Follows a merge in the partner directory: a provider matched to the merged organisation is matched to the survivor
+     * instead (once, if the survivor was matched already). The name as written and how far it is resolved stay as they
+     * are. A change of the contract like any other, with its own event, old and new, and what prompted it; not an
+     * amendment, since the contract itself did not change. Returns whether anything changed, so that following the same
+     * merge again does not.
+     */
+    boolean followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        if (providerOrganisationIds == null || !providerOrganisationIds.contains(mergedId)) {
+            return false;
+        }
+        LinkedHashSet<String> followed = new LinkedHashSet<>();
+        providerOrganisationIds.forEach(organisation -> followed.add(organisation.equals(mergedId) ? survivorId : organisation));
+        FieldChanges changes = new FieldChanges();
+        providerOrganisationIds = changes.set("providerOrganisationIds", providerOrganisationIds, List.copyOf(followed));
+        Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("provider", providerName);
+        data.put("providerOrganisationIds", providerOrganisationIds);
+        data.put("because", because);
+        changed(PROVIDER_ORGANISATIONS_CHANGED, data);
         return true;
     }
 

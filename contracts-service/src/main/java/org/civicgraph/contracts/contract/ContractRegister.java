@@ -1,12 +1,15 @@
 package org.civicgraph.contracts.contract;
 
 import org.civicgraph.contracts.strategy.CommissioningStrategy;
+import org.civicgraph.contracts.partner.OrganisationMergeFollower;
 import org.civicgraph.contracts.strategy.KeyContractProviders;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -35,9 +38,10 @@ import java.util.regex.Pattern;
  * amendments. Anyone may read the register; only editors and admins of the owning organisation change it.
  */
 @Service
-class ContractRegister implements KeyContractProviders {
+class ContractRegister implements KeyContractProviders, OrganisationMergeFollower {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final Logger log = LoggerFactory.getLogger(ContractRegister.class);
     private static final Sort REGISTER_ORDER = Sort.by("strategyId", "position", "_id");
 
     private final Contracts contracts;
@@ -216,6 +220,35 @@ class ContractRegister implements KeyContractProviders {
 
     long count() {
         return contracts.count();
+    }
+
+    /**
+     * Contracts whose provider was matched to the merged organisation are matched to the survivor, each loaded, changed
+     * and saved on its own (again when another writer changed it meanwhile), with its event. No caller is checked: the
+     * partner directory asks, not a user. Owners stay as they are; contracts the merged organisation owns are logged
+     * for its admins to move deliberately.
+     */
+    @Override
+    public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        Query providedBy = new Query(Criteria.where("providerOrganisationIds").is(mergedId));
+        providedBy.fields().include("_id");
+        int changed = 0;
+        for (Contract found : mongo.find(providedBy, Contract.class)) {
+            changed += ConflictRetry.run(() -> {
+                Contract contract = contracts.findById(found.getId()).orElse(null);
+                if (contract == null || !contract.followMerge(mergedId, survivorId, changedBy, because)) {
+                    return 0;
+                }
+                contracts.save(contract);
+                return 1;
+            });
+        }
+        long owned = mongo.count(new Query(Criteria.where("ownerOrganisation").is(mergedId)), Contract.class);
+        if (owned > 0) {
+            log.warn("{} was merged into {} but still owns {} contracts; they keep their owner, which a merge never moves", mergedId,
+                    survivorId, owned);
+        }
+        return changed;
     }
 
     private Contract insert(RegisterContractInput input, CommissioningStrategy strategy, String registeredBy) {

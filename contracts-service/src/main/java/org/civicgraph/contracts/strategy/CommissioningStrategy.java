@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ public class CommissioningStrategy extends AggregateRoot {
 
     static final String REGISTERED = "org.civicgraph.contracts.strategy.registered.v1";
     static final String STATUS_REPORTED = "org.civicgraph.contracts.strategy.status-reported.v1";
+    static final String POOLED_BUDGET_ORGANISATIONS_CHANGED = "org.civicgraph.contracts.strategy.pooled-budget-organisations-changed.v1";
 
     @Indexed
     private String ownerOrganisation;
@@ -84,6 +86,40 @@ public class CommissioningStrategy extends AggregateRoot {
         }
         recordEvent(STATUS_REPORTED, subject(id), changes.eventData("id", id, changedBy));
         return true;
+    }
+
+    /**
+     * Follows a merge in the partner directory: pooled budgets held by, or with contributions from, the merged
+     * organisation name the survivor instead; contributors' names as written stay. The owner is never changed here.
+     * Recorded old and new with what prompted it; returns whether anything changed.
+     */
+    boolean followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        FieldChanges changes = new FieldChanges();
+        List<PooledBudget> followed = new ArrayList<>();
+        for (PooledBudget budget : getPooledBudgets()) {
+            String field = "pooledBudgets[" + budget.name() + "]";
+            String heldBy = changes.set(field + ".heldBy", budget.heldBy(), following(budget.heldBy(), mergedId, survivorId));
+            List<PooledBudget.Contribution> contributions = new ArrayList<>();
+            for (PooledBudget.Contribution contribution : budget.contributions()) {
+                String organisationId = changes.set(field + ".contributions[" + contribution.contributor() + "].organisationId",
+                        contribution.organisationId(), following(contribution.organisationId(), mergedId, survivorId));
+                contributions.add(new PooledBudget.Contribution(contribution.contributor(), organisationId, contribution.amount()));
+            }
+            followed.add(new PooledBudget(budget.name(), budget.description(), budget.year(), budget.total(), budget.totalApproximate(),
+                    heldBy, contributions, budget.contributorsComplete()));
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        pooledBudgets = List.copyOf(followed);
+        Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("because", because);
+        recordEvent(POOLED_BUDGET_ORGANISATIONS_CHANGED, subject(id), data);
+        return true;
+    }
+
+    private static String following(String organisationId, String mergedId, String survivorId) {
+        return mergedId.equals(organisationId) ? survivorId : organisationId;
     }
 
     private static String subject(String id) {

@@ -1,5 +1,6 @@
 package org.civicgraph.contracts.strategy;
 
+import org.civicgraph.contracts.partner.OrganisationMergeFollower;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;
@@ -17,11 +18,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds commissioning strategies and records what their owners report on them. Anyone may read a strategy. */
 @Service
-class StrategyRegister {
+class StrategyRegister implements OrganisationMergeFollower {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -75,6 +77,26 @@ class StrategyRegister {
 
     long count() {
         return strategies.count();
+    }
+
+    /** Pooled budgets held by or with contributions from the merged organisation name the survivor; each strategy saved with its event. */
+    @Override
+    public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        Query naming = new Query(new Criteria().orOperator(Criteria.where("pooledBudgets.heldBy").is(mergedId),
+                Criteria.where("pooledBudgets.contributions.organisationId").is(mergedId)));
+        naming.fields().include("_id");
+        int changed = 0;
+        for (CommissioningStrategy found : mongo.find(naming, CommissioningStrategy.class)) {
+            changed += ConflictRetry.run(() -> {
+                CommissioningStrategy strategy = strategies.findById(found.getId()).orElse(null);
+                if (strategy == null || !strategy.followMerge(mergedId, survivorId, changedBy, because)) {
+                    return 0;
+                }
+                strategies.save(strategy);
+                return 1;
+            });
+        }
+        return changed;
     }
 
     private static String requireCommentWhenNeeded(CommissionerStatus status, String comment) {
