@@ -9,15 +9,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Who is making the current request: a signed-in user of one organisation with roles, or nobody. */
-public record Caller(String subject, String organisation, Set<Role> roles) {
+/**
+ * Who is making the current request: a signed-in user or a service account (a council system, with the client id
+ * its token names) of one organisation with roles, or nobody. Both follow the same ownership rules.
+ */
+public record Caller(String subject, String organisation, Set<Role> roles, String clientId) {
 
     public static final String ORGANISATION_CLAIM = "org";
     public static final String ROLES_CLAIM = "roles";
-    public static final Caller ANONYMOUS = new Caller(null, null, Set.of());
+    /** The client id of a token issued to a client for itself (client-credentials grant), as RFC 9068 names it. */
+    public static final String CLIENT_ID_CLAIM = "client_id";
+    public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), null);
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public Caller(String subject, String organisation, Set<Role> roles) {
+        this(subject, organisation, roles, null);
     }
 
     public static Caller current() {
@@ -33,7 +42,11 @@ public record Caller(String subject, String organisation, Set<Role> roles) {
         Object claim = jwt.getClaims().get(ROLES_CLAIM);
         Collection<?> values = claim instanceof Collection<?> list ? list : claim == null ? List.of() : List.of(claim);
         values.forEach(value -> Role.fromClaim(String.valueOf(value)).ifPresent(roles::add));
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString(ORGANISATION_CLAIM), roles);
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(ORGANISATION_CLAIM), roles, jwt.getClaimAsString(CLIENT_ID_CLAIM));
+    }
+
+    public boolean isServiceAccount() {
+        return clientId != null;
     }
 
     public boolean isSignedIn() {
