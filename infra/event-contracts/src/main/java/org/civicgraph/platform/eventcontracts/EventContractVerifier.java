@@ -67,7 +67,7 @@ public final class EventContractVerifier {
     /** Runs every check; throws an {@link AssertionError} listing every problem found. Returns what it found compatible. */
     public List<String> verify() {
         Set<String> emitted = emittedTypes();
-        EventSchemas current = EventSchemas.fromDirectory(module.resolve("src/main/resources/" + EventContractsController.SCHEMAS));
+        EventSchemas current = EventSchemas.fromDirectory(schemaDirectory());
         EventSchemas baseline = EventSchemas.fromDirectory(baselineDirectory());
         if (emitted.isEmpty()) {
             problems.add("found no event types (\"org.civicgraph." + service + "....v1\") in " + module.resolve("src/main/java"));
@@ -268,13 +268,20 @@ public final class EventContractVerifier {
         return module.resolve("src/test/resources/events/baseline");
     }
 
+    /** Copies the schema file as it is, so that the baseline and the schema differ only where the schema changed. */
     private void writeBaseline(String type, JsonNode schema) {
         try {
             Files.createDirectories(baselineDirectory());
-            Files.writeString(baselineDirectory().resolve(type + EventSchemas.SUFFIX), JSON.writeValueAsString(schema) + "\n");
+            Path file = schemaDirectory().resolve(type + EventSchemas.SUFFIX);
+            Files.writeString(baselineDirectory().resolve(type + EventSchemas.SUFFIX),
+                    Files.exists(file) ? Files.readString(file) : JSON.writeValueAsString(schema) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Path schemaDirectory() {
+        return module.resolve("src/main/resources/" + EventContractsController.SCHEMAS);
     }
 
     private static String nextVersion(String type) {
