@@ -101,6 +101,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The portal, which the gateway serves. */
+    public String portalUrl() {
+        return "http://127.0.0.1:" + ports.of(App.GATEWAY) + "/";
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.of(App.GATEWAY) + "/graphql";
     }
@@ -148,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("CIVICGRAPH_DEMO_DATA", "true");
         }
         if (app == App.GATEWAY) {
+            env.put("CIVICGRAPH_PORTAL_DEVELOPMENT_SIGN_IN", "true"); // the portal's sign-in asks the development issuer
             for (App service : App.services()) {
                 env.put("CIVICGRAPH_GATEWAY_SERVICES_" + service.name(), serviceUrl(service));
             }

@@ -51,6 +51,7 @@ public final class LocalStackMain {
         System.out.printf("""
 
                 CivicGraph is running: all five applications healthy %.1f s after start.
+                  Portal                  %s/  (sign in with any demo organisation and role)
                   GraphQL API (gateway)   %s/graphql
                   Query console           %s/console.html
                   Health                  %s/actuator/health  (services: ports %d-%d, same path)
@@ -62,7 +63,7 @@ public final class LocalStackMain {
                         -d '{"query":"{ areaProfile(code: \\"E07000136\\") { area { name } partners { organisation { name } } plans { plan { title } } } }"}'
                 Press Ctrl-C to stop everything.
 
-                """, seconds, gateway, gateway, gateway, ports.of(App.PLANS), ports.of(App.PARTNERS), gateway,
+                """, seconds, gateway, gateway, gateway, gateway, ports.of(App.PLANS), ports.of(App.PARTNERS), gateway,
                 stack.issuer().issuerUri(), ports.kafka(), ports.mongo(), dataDir, gateway);
     }
 
