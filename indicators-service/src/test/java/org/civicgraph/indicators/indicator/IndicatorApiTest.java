@@ -70,6 +70,20 @@ class IndicatorApiTest {
     }
 
     @Test
+    void aCouncilSystemsServiceAccountFollowsTheSameOwnershipRulesAsItsUsers() {
+        GraphQlHttp system = graphql.asServiceAccount("boston-bc-performance-system", "boston-bc", "editor");
+        String own = newId();
+        String others = newId();
+
+        GraphQlHttp.Response forItsOrganisation = system.post(DEFINE, define(own, "boston-bc"));
+        GraphQlHttp.Response forAnother = system.post(DEFINE, define(others, "west-lindsey-dc"));
+
+        assertThat(forItsOrganisation.hasErrors()).as(forItsOrganisation.body()).isFalse();
+        assertThat(forAnother.errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(graphql.post("{ indicator(id: \"" + others + "\") { id } }").<Object>read("$.data.indicator")).isNull();
+    }
+
+    @Test
     void anEditorOfTheOwnerDefinesAnIndicatorAndItIsPublished() {
         String id = newId();
 

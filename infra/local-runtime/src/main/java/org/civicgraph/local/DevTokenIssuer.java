@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,6 +53,7 @@ public final class DevTokenIssuer implements AutoCloseable {
     public static final String ROLES_CLAIM = "roles";
     public static final String CLIENT_ID_CLAIM = "client_id";
     private static final Duration CLIENT_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    private static final String DEMO_SERVICE_ACCOUNTS = "/civicgraph/dev-service-accounts.properties";
 
     private final RSAKey signingKey;
     private final HttpServer server;
@@ -76,6 +79,7 @@ public final class DevTokenIssuer implements AutoCloseable {
             server.createContext("/.well-known/openid-configuration", issuer::discovery);
             server.createContext("/jwks", issuer::jwks);
             server.createContext("/token", issuer::token);
+            issuer.registerDemoServiceAccounts();
             server.start();
             return issuer;
         } catch (JOSEException | IOException e) {
@@ -93,6 +97,20 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private void registerDemoServiceAccounts() throws IOException {
+        Properties accounts = new Properties();
+        try (InputStream in = DevTokenIssuer.class.getResourceAsStream(DEMO_SERVICE_ACCOUNTS)) {
+            if (in == null) {
+                return;
+            }
+            accounts.load(in);
+        }
+        accounts.stringPropertyNames().forEach(clientId -> {
+            String[] fields = accounts.getProperty(clientId).split(",");
+            register(new ServiceAccount(clientId, fields[0].strip(), fields[1].strip(), List.of(fields[2].strip().split("\\s+"))));
+        });
     }
 
     /** Lets a service account obtain tokens with the client-credentials grant. */

@@ -58,6 +58,19 @@ class DevTokenIssuerTest {
     }
 
     @Test
+    void theDemoServiceAccountsAreKnownFromTheStart() throws Exception {
+        try (DevTokenIssuer issuer = DevTokenIssuer.start(0)) {
+            HttpResponse<String> response = post(issuer, "grant_type=client_credentials",
+                    "Basic " + Base64.getEncoder().encodeToString("boston-bc-housing-system:dev-secret-boston".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            SignedJWT jwt = SignedJWT.parse(response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1"));
+            assertThat(jwt.getJWTClaimsSet().getStringClaim("org")).isEqualTo("boston-bc");
+            assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("editor");
+        }
+    }
+
+    @Test
     void aWrongSecretOrAnotherGrantIsRefusedAsOAuthSays() throws Exception {
         try (DevTokenIssuer issuer = DevTokenIssuer.start(0)) {
             issuer.register(new DevTokenIssuer.ServiceAccount("boston-housing-system", "s3cret", "boston-bc", List.of("editor")));

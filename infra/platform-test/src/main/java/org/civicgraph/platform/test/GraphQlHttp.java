@@ -2,6 +2,7 @@ package org.civicgraph.platform.test;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.civicgraph.local.DevTokenIssuer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -39,6 +40,12 @@ public final class GraphQlHttp {
     /** The same endpoint, called by a user of the organisation with the given roles. */
     public GraphQlHttp as(String organisation, String... roles) {
         return new GraphQlHttp(endpoint, TestInfrastructure.get().tokenFor(organisation, roles));
+    }
+
+    /** The same endpoint, called by a council system's service account of the organisation (client-credentials token). */
+    public GraphQlHttp asServiceAccount(String clientId, String organisation, String... roles) {
+        return new GraphQlHttp(endpoint, TestInfrastructure.get().tokenIssuer()
+                .mintFor(new DevTokenIssuer.ServiceAccount(clientId, "not-used", organisation, List.of(roles))));
     }
 
     public GraphQlHttp withToken(String bearerToken) {
