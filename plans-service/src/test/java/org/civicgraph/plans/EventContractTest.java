@@ -1,8 +1,13 @@
 package org.civicgraph.plans;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.platform.eventcontracts.EventContractVerifier;
+import org.civicgraph.platform.eventcontracts.EventSchemas;
+import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
+import org.civicgraph.platform.test.TestInfrastructure;
+import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,7 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +60,28 @@ class EventContractTest {
             }
         }
         assertThat(get("/events/schemas/org.civicgraph.plans.nothing.v1.schema.json").statusCode()).isEqualTo(404);
+    }
+
+    /** The one event type no other test produces, produced here and checked against its schema. */
+    @Test
+    void anAddedMilestonesEventMatchesItsSchema() {
+        PlansApi api = new PlansApi(port);
+        String plan = api.createPlan("north-kesteven-dc", false);
+        String activity = api.createActivity("north-kesteven-dc", plan, "A1", "people-2");
+        GraphQlHttp.Response added = api.as("north-kesteven-dc", "editor").post(
+                "mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { activity { id } } }",
+                Map.of("input", Map.of("activityId", activity, "text", "Jobs fair held", "dueDate", "2025-07-31")));
+        assertThat(added.hasErrors()).as(added.body()).isFalse();
+
+        String type = "org.civicgraph.plans.milestone.added.v1";
+        try (TopicReader topic = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), PlansApi.TOPIC)) {
+            ConsumerRecord<String, byte[]> event = topic.readUntil(record -> type.equals(TopicReader.header(record, "ce_type"))
+                    && activity.equals(record.key()), Duration.ofSeconds(30)).stream()
+                    .filter(record -> type.equals(TopicReader.header(record, "ce_type")) && activity.equals(record.key()))
+                    .findFirst().orElseThrow();
+            String data = new String(event.value(), StandardCharsets.UTF_8);
+            assertThat(EventSchemas.fromClasspath().problems(type, data)).as(data).isEmpty();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
