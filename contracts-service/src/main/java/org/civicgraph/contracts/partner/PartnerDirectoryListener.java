@@ -46,12 +46,11 @@ class PartnerDirectoryListener {
             groupId = "${civicgraph.partner-events.group-id:contracts-service.partner-events}",
             autoStartup = "${civicgraph.partner-events.enabled:true}")
     void on(ConsumerRecord<String, byte[]> record) {
-        idempotentConsumer.handleOnce(CONSUMER, CloudEvent.fromRecord(record), this::apply);
-    }
-
-    void apply(CloudEvent event) {
+        CloudEvent event = CloudEvent.fromRecord(record);
         if (MERGED.equals(event.type())) {
-            followMerge(event);
+            // Only the events that may change something are remembered as processed: the directory's many others are
+            // dropped without a write.
+            idempotentConsumer.handleOnce(CONSUMER, event, this::followMerge);
         }
     }
 
