@@ -1,5 +1,6 @@
 package org.civicgraph.plans.activity;
 
+import org.civicgraph.plans.plan.OrganisationIds;
 import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.ReferenceScope;
 import org.civicgraph.platform.events.AggregateRoot;
@@ -136,6 +137,30 @@ public class Activity extends AggregateRoot {
         Map<String, Object> data = changed.eventData("activityId", id, changedBy);
         data.put("planId", planId);
         data.put("reference", reference);
+        recordEvent(CHANGED, subject(), data);
+        return true;
+    }
+
+    /**
+     * Follows a merge in the partner directory: where the activity names the merged organisation, as lead or partner, it
+     * names the survivor instead (once, when the survivor was named already). Recorded as a change like any other, old
+     * and new, with what prompted it; returns whether anything changed, so that following the same merge again does not.
+     *
+     * @param because the partner-directory event that prompted it
+     */
+    boolean followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        FieldChanges changed = new FieldChanges();
+        leadOrganisation = changed.set("leadOrganisation", leadOrganisation,
+                mergedId.equals(leadOrganisation) ? survivorId : leadOrganisation);
+        partnerOrganisations = changed.set("partnerOrganisations", partnerOrganisations,
+                OrganisationIds.replacing(partnerOrganisations, mergedId, survivorId));
+        if (changed.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> data = changed.eventData("activityId", id, changedBy);
+        data.put("planId", planId);
+        data.put("reference", reference);
+        data.put("because", because);
         recordEvent(CHANGED, subject(), data);
         return true;
     }

@@ -1,5 +1,6 @@
 package org.civicgraph.plans.activity;
 
+import org.civicgraph.plans.partner.OrganisationMergeFollower;
 import org.civicgraph.plans.period.Dates;
 import org.civicgraph.plans.period.ReportingPeriod;
 import org.civicgraph.plans.plan.Plan;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * admins of the plan's owner may create or change activities. Reports and progress updates find activities here.
  */
 @Service
-public class ActivityCatalogue {
+public class ActivityCatalogue implements OrganisationMergeFollower {
 
     private static final Sort PLAN_ORDER = Sort.by("planId", "sortKey", "_id");
     /** A batch size that asks for a whole plan's activities in the first reply (the server still caps a reply at 16 MB). */
@@ -113,6 +114,31 @@ public class ActivityCatalogue {
             }
             return changed ? mongo.save(activity) : activity;
         });
+    }
+
+    /**
+     * Follows a merge in the partner directory: every activity that names the merged organisation as lead or partner
+     * names the survivor instead, each a change of its own with its event, saved through the aggregate (and tried again
+     * when another writer got there first). Nobody signed in asks for it, so no caller is checked. Returns how many
+     * activities changed; following the same merge again changes none.
+     */
+    @Override
+    public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        Query naming = Query.query(new Criteria().orOperator(Criteria.where("leadOrganisation").is(mergedId),
+                Criteria.where("partnerOrganisations").is(mergedId)));
+        naming.fields().include("_id");
+        int changed = 0;
+        for (Activity found : mongo.find(naming, Activity.class)) {
+            changed += ConflictRetry.run(() -> {
+                Activity activity = mongo.findById(found.getId(), Activity.class);
+                if (activity == null || !activity.followMerge(mergedId, survivorId, changedBy, because)) {
+                    return 0;
+                }
+                mongo.save(activity);
+                return 1;
+            });
+        }
+        return changed;
     }
 
     /** The activity, whoever asks; for changes, whose callers are checked against the plan's owner. */

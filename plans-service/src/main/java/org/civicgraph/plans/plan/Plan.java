@@ -90,6 +90,30 @@ public class Plan extends AggregateRoot {
         return true;
     }
 
+    /**
+     * Follows a merge in the partner directory: the themes that name the merged organisation as a partner name the
+     * survivor instead, recorded old and new with what prompted it. The owner is never changed here: who may change a
+     * plan moves only by a deliberate act of its organisation. Returns whether anything changed.
+     *
+     * @param because the partner-directory event that prompted it
+     */
+    boolean followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        FieldChanges changes = new FieldChanges();
+        List<Theme> followed = themes.stream().map(theme -> {
+            List<String> partners = changes.set("themes." + theme.key() + ".partnerOrganisations", theme.partnerOrganisations(),
+                    OrganisationIds.replacing(theme.partnerOrganisations(), mergedId, survivorId));
+            return new Theme(theme.key(), theme.title(), theme.description(), partners, theme.objectives());
+        }).toList();
+        if (changes.isEmpty()) {
+            return false;
+        }
+        themes = followed;
+        Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("because", because);
+        recordEvent(UPDATED, subject(id), data);
+        return true;
+    }
+
     private static String subject(String id) {
         return "plans/" + id;
     }

@@ -1,9 +1,12 @@
 package org.civicgraph.plans.plan;
 
+import org.civicgraph.plans.partner.OrganisationMergeFollower;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -26,7 +29,9 @@ import java.util.stream.Collectors;
  * progress, reports) find the plans they belong to here.
  */
 @Service
-public class PlanCatalogue {
+public class PlanCatalogue implements OrganisationMergeFollower {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanCatalogue.class);
 
     private final Plans plans;
     private final MongoTemplate mongo;
@@ -127,6 +132,34 @@ public class PlanCatalogue {
                     .map(Theme::key).collect(Collectors.toSet()));
         }
         return themes;
+    }
+
+    /**
+     * Follows a merge in the partner directory: plans whose themes name the merged organisation as a partner name the
+     * survivor instead, each saved through the aggregate with its event. Owners are left as they are (see
+     * {@link Plan#followMerge}); returns how many plans changed.
+     */
+    @Override
+    public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
+        Query naming = Query.query(Criteria.where("themes.partnerOrganisations").is(mergedId));
+        naming.fields().include("_id");
+        int changed = 0;
+        for (Plan found : mongo.find(naming, Plan.class)) {
+            changed += ConflictRetry.run(() -> {
+                Plan plan = plans.findById(found.getId()).orElse(null);
+                if (plan == null || !plan.followMerge(mergedId, survivorId, changedBy, because)) {
+                    return 0;
+                }
+                plans.save(plan);
+                return 1;
+            });
+        }
+        long owned = mongo.count(Query.query(Criteria.where("ownerOrganisation").is(mergedId)), Plan.class);
+        if (owned > 0) {
+            log.warn("{} was merged into {} but still owns {} plans; they keep their owner, which a merge never moves", mergedId,
+                    survivorId, owned);
+        }
+        return changed;
     }
 
     long count() {

@@ -1,0 +1,82 @@
+package org.civicgraph.plans.partner;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.events.IdempotentConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows the partner directory's events ({@code civicgraph.partners.v1}) so that plans keep naming organisations that
+ * exist. A merge ({@code organisation.merged}) makes every activity that names the merged organisation as its lead or a
+ * partner, and every theme that names it as a partner, name the survivor instead, each a recorded change with its own
+ * event. A plan's owner is never changed: owning a plan is the right to change it, which moves only by a deliberate act
+ * (see {@link OrganisationMergeFollower}). Renames change nothing here: plans keep organisation ids only, and readers get
+ * names from the directory. A successor (a CCG succeeded by an ICB) is not a merge: a plan names the body it was made
+ * with, and the directory's {@code Organisation.current} leads from it to the body doing its job now.
+ * <p>
+ * Events are read in order per organisation (the record key); each is applied once ({@link IdempotentConsumer}), and
+ * applying one again would change nothing anyway. A record that keeps failing is parked on the topic's dead-letter topic.
+ */
+@Component
+class PartnerDirectoryListener {
+
+    /** The name this consumer's processed events are kept under. */
+    static final String CONSUMER = "partner-directory";
+    static final String MERGED = "org.civicgraph.partners.organisation.merged.v1";
+    private static final Logger log = LoggerFactory.getLogger(PartnerDirectoryListener.class);
+
+    private final IdempotentConsumer idempotentConsumer;
+    private final MergedOrganisations merges;
+    private final List<OrganisationMergeFollower> followers;
+
+    PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, MergedOrganisations merges, List<OrganisationMergeFollower> followers) {
+        this.idempotentConsumer = idempotentConsumer;
+        this.merges = merges;
+        this.followers = followers;
+    }
+
+    @KafkaListener(topics = "${civicgraph.partner-events.topic:civicgraph.partners.v1}",
+            groupId = "${civicgraph.partner-events.group-id:plans-service.partner-events}",
+            autoStartup = "${civicgraph.partner-events.enabled:true}")
+    void on(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = CloudEvent.fromRecord(record);
+        if (MERGED.equals(event.type())) {
+            // Only the events that may change something are remembered as processed: the directory's many others are
+            // dropped without a write.
+            idempotentConsumer.handleOnce(CONSUMER, event, this::followMerge);
+        }
+    }
+
+    private void followMerge(CloudEvent event) {
+        Map<?, ?> data = event.dataAs(Map.class);
+        String mergedId = text(data, "id", event);
+        String survivorId = text(data, "mergedInto", event);
+        String survivor = merges.record(mergedId, survivorId);
+        Map<String, Object> because = new LinkedHashMap<>();
+        because.put("event", event.id());
+        because.put("type", event.type());
+        because.put("mergedId", mergedId);
+        because.put("mergedInto", survivor);
+        because.put("mergedBy", data.get("changedBy"));
+        int changed = 0;
+        for (OrganisationMergeFollower follower : followers) {
+            changed += follower.followMerge(mergedId, survivor, "partner-directory", because);
+        }
+        log.info("Followed the merge of organisation {} into {} (event {}): {} records changed", mergedId, survivor, event.id(), changed);
+    }
+
+    private static String text(Map<?, ?> data, String field, CloudEvent event) {
+        Object value = data == null ? null : data.get(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new IllegalArgumentException("Event " + event.id() + " (" + event.type() + ") has no " + field);
+        }
+        return text;
+    }
+}
