@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +32,7 @@ import java.util.stream.Stream;
  *   <li>a schema is not a valid JSON Schema draft-07 object schema titled with its type;</li>
  *   <li>a type in the published baseline ({@code src/test/resources/events/baseline/}) has no schema any more, or its
  *       schema changed in a way that breaks consumers ({@link SchemaCompatibility}), or a schema has no baseline yet;</li>
- *   <li>the AsyncAPI document ({@code src/main/resources/asyncapi.yaml}) is not AsyncAPI 3, does not describe the
+ *   <li>the AsyncAPI document ({@code src/main/resources/asyncapi.yaml}) is not valid AsyncAPI 3.0.0, does not describe the
  *       service's topic, or does not have exactly one message per event type, naming the type in its
  *       {@code ce_type} header and taking its payload from the type's schema file.</li>
  * </ul>
@@ -41,6 +45,9 @@ public final class EventContractVerifier {
     public static final String UPDATE_BASELINE = "civicgraph.events.update-baseline";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** The AsyncAPI 3.0.0 JSON Schema, from @asyncapi/specs (see its NOTICE beside it). */
+    private static final JsonSchema ASYNCAPI_3_0 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(SchemaLocation.of("classpath:org/civicgraph/platform/eventcontracts/asyncapi-3.0.0.schema.json"));
     private static final String PAYLOAD_FORMAT = "application/schema+json;version=draft-07";
 
     private final Path module;
@@ -180,6 +187,8 @@ public final class EventContractVerifier {
         }
         if (!doc.path("asyncapi").asText().startsWith("3.")) {
             problems.add("asyncapi.yaml: must be AsyncAPI 3 (asyncapi: 3.0.0), is " + doc.path("asyncapi").asText("none"));
+        } else {
+            ASYNCAPI_3_0.validate(doc).forEach(message -> problems.add("asyncapi.yaml: not valid AsyncAPI 3.0.0: " + message.getMessage()));
         }
         String channelName = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("channels").fields(); it.hasNext(); ) {

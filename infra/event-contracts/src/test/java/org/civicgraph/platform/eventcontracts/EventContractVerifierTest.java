@@ -165,6 +165,14 @@ class EventContractVerifierTest {
                 .hasMessageContaining("message thingCreated: payload must be");
     }
 
+    @Test
+    void failsOnAnAsyncApiDocumentThatIsNotValidAsyncApi300() throws IOException {
+        write("src/main/resources/asyncapi.yaml", ASYNCAPI.replace("    action: send", "    action: publish"));
+        assertThatThrownBy(() -> verifier().verify())
+                .hasMessageContaining("asyncapi.yaml: not valid AsyncAPI 3.0.0")
+                .hasMessageContaining("no send operation on channel sample");
+    }
+
     private EventContractVerifier verifier() {
         return EventContractVerifier.of(module, "sample");
     }
