@@ -1,7 +1,6 @@
 package org.civicgraph.gateway.change;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.cloudevents.NotACloudEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,7 @@ import reactor.core.publisher.Sinks;
 /**
  * The services' change events, read from their Kafka topics and handed to whoever is subscribed at the moment.
  * Every gateway instance reads every event (a consumer group of its own) from the time it starts; a subscriber
- * that needs history or guaranteed delivery reads the topics or a webhook instead.
+ * that reconnects catches up on what it missed from the topics themselves ({@link ChangeHistory}).
  */
 @Component
 class ChangeFeed {
@@ -27,7 +26,7 @@ class ChangeFeed {
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, byte[]> record) {
         try {
-            changes.tryEmitNext(ChangeEvent.of(CloudEvent.fromRecord(record)));
+            changes.tryEmitNext(ChangeEvent.of(record));
         } catch (NotACloudEventException e) {
             log.warn("Skipped a record on {} that is not a CloudEvent: {}", record.topic(), e.getMessage());
         }

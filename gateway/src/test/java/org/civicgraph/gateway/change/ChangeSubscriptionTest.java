@@ -1,10 +1,5 @@
 package org.civicgraph.gateway.change;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -20,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,13 +33,13 @@ class ChangeSubscriptionTest {
     @Test
     void aSignedInSubscriberReceivesMatchingChangesAsTheyArePublished() throws Exception {
         String token = TestInfrastructure.get().tokenFor("boston-bc", "viewer");
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (TestEvents events = new TestEvents()) {
             CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> firstDataLine(token));
             Instant deadline = Instant.now().plusSeconds(60);
             // The feed starts reading at the latest offset once its consumer has joined: publish until the subscriber sees one.
             while (!firstEvent.isDone() && Instant.now().isBefore(deadline)) {
-                publish(producer, "org.civicgraph.plans.plan.updated.v1", "plans/not-wanted", "not-wanted");
-                publish(producer, "org.civicgraph.partners.organisation.updated.v1", "organisations/boston-bc", "boston-bc");
+                events.publish("org.civicgraph.plans.plan.updated.v1", "plans/not-wanted", "not-wanted", "{\"id\":\"not-wanted\"}");
+                events.publish("org.civicgraph.partners.organisation.updated.v1", "organisations/boston-bc", "boston-bc", "{\"id\":\"boston-bc\"}");
                 Thread.sleep(500);
             }
             String event = firstEvent.get(5, TimeUnit.SECONDS);
@@ -95,20 +88,5 @@ class ChangeSubscriptionTest {
             request.header("Authorization", "Bearer " + token);
         }
         return request;
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
-
-    private static void publish(KafkaProducer<String, byte[]> producer, String type, String subject, String aggregateId) throws Exception {
-        String topic = type.contains(".partners.") ? "civicgraph.partners.v1" : "civicgraph.plans.v1";
-        String source = type.contains(".partners.") ? "/civicgraph/partners-service" : "/civicgraph/plans-service";
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type, source, subject, Instant.now(), aggregateId,
-                "{\"id\":\"" + aggregateId + "\"}");
-        producer.send(event.toRecord(topic)).get();
     }
 }
