@@ -1,11 +1,16 @@
 package org.civicgraph.platform.events;
 
 import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -16,12 +21,27 @@ import java.util.function.Consumer;
  */
 public class IdempotentConsumer {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+
     static final String COLLECTION = "processed_events";
 
     private final MongoTemplate mongo;
 
     public IdempotentConsumer(MongoTemplate mongo) {
+        this(mongo, Duration.ofDays(30));
+    }
+
+    /**
+     * @param remembered how long an event id is remembered: longer than the topics keep events, since Kafka cannot
+     *                   deliver an event again after that; MongoDB removes older ids (a TTL index)
+     */
+    public IdempotentConsumer(MongoTemplate mongo, Duration remembered) {
         this.mongo = mongo;
+        try {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("processedAt", Sort.Direction.ASC).expire(remembered).named("forget_after"));
+        } catch (RuntimeException e) {
+            log.warn("Could not create the TTL index of {}; processed event ids are kept until removed by hand: {}", COLLECTION, e.getMessage());
+        }
     }
 
     /** Returns true when the handler ran, false when the event had been processed before. */

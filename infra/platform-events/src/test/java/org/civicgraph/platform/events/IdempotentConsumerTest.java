@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -45,6 +46,14 @@ class IdempotentConsumerTest {
 
         awaitHandled(marker.id());
         assertThat(handler.handled).filteredOn(event.id()::equals).hasSize(1);
+    }
+
+    @Test
+    void processedEventIdsAreForgottenAfterThirtyDays(@Autowired MongoTemplate mongo) {
+        assertThat(mongo.indexOps(IdempotentConsumer.COLLECTION).getIndexInfo())
+                .filteredOn(index -> "forget_after".equals(index.getName()))
+                .singleElement()
+                .satisfies(index -> assertThat(index.getExpireAfter()).contains(Duration.ofDays(30)));
     }
 
     @Test
