@@ -157,6 +157,7 @@ const scenarios = {
       log(`missing explanation refused next to the field: "${message.trim()}"`);
       assert.deepEqual(await history(a1, boston), [], 'nothing was saved');
       await check(page, 'activity-error');
+      await page.locator('#update-form').screenshot({ path: join(OUT, 'activity-error.form.png') });
 
       await page.fill('#explanation', 'Removal adds eight weeks; reopening moves to March.');
       await page.click('#submit-update');

@@ -44,6 +44,8 @@ export async function activity(main, [id], query, notice) {
     <span class="govuk-caption-l">Activity ${a.reference}</span>
     <h1 class="govuk-heading-l">${a.description}</h1>
     ${notice ?? ''}
+    <form id="period-form" class="govuk-!-margin-bottom-4">${periodSelect('activity-period', periods, period)}
+      <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">Show period</button></form>
     ${summaryList([
       ['Lead', a.leadOrganisation ? html`<a class="govuk-link" href="${href('organisation', a.leadOrganisation)}">${a.leadOrganisation}</a>` : null],
       ['Partners', a.partnerOrganisations.length ? a.partnerOrganisations.join(', ') : null],
@@ -57,7 +59,7 @@ export async function activity(main, [id], query, notice) {
       <tbody class="govuk-table__body">${a.milestones.map((m) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${m.text}</td>
         <td class="govuk-table__cell">${m.revisedDueDate ? html`${m.revisedDueDate} (was ${m.dueDate})` : m.dueDate ?? '–'}</td>
         <td class="govuk-table__cell">${words(m.status)}</td></tr>`)}</tbody></table>` : html`<p class="govuk-body">No milestones recorded.</p>`}
-    ${editable ? form(plan, periods, period, current) : html`<p class="govuk-body" data-testid="read-only">${session.current()
+    ${editable ? form(plan, period, current) : html`<p class="govuk-body" data-testid="read-only">${session.current()
       ? 'Only editors of the organisations responsible for this activity can report its progress.'
       : html`<a class="govuk-link" href="${href('sign-in')}">Sign in</a> to report progress if your organisation is responsible for this activity.`}</p>`}
     <h2 class="govuk-heading-m">History</h2>
@@ -71,14 +73,17 @@ export async function activity(main, [id], query, notice) {
         <td class="govuk-table__cell">${u.commentary ?? ''}${u.explanation ? html`<br><strong>Why behind plan:</strong> ${u.explanation}` : ''}${u.correctionReason ? html`<br><strong>Corrected:</strong> ${u.correctionReason}` : ''}</td>
         <td class="govuk-table__cell govuk-!-font-size-16">${u.reportedAt?.slice(0, 10)}<br>${u.author}</td></tr>`)}</tbody></table>`
       : html`<p class="govuk-body">No progress reported yet.</p>`}`);
+  main.querySelector('#period-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(href('activity', a.id, { period: new FormData(event.target).get('period') }));
+  });
   if (editable) wireForm(main, a, period, current);
 }
 
-function form(plan, periods, period, current) {
+function form(plan, period, current) {
   return html`<h2 class="govuk-heading-m" id="report">${current ? `Correct the ${period} update` : `Report progress for ${period}`}</h2>
     <div id="form-errors"></div>
     <form id="update-form" novalidate>
-      ${periodSelect('update-period', periods, period)}
       <div class="govuk-form-group" id="status-group"><fieldset class="govuk-fieldset" aria-describedby="status-hint">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Status</legend>
         <div id="status-hint" class="govuk-hint">This plan's own scale.</div>
@@ -105,7 +110,6 @@ function form(plan, periods, period, current) {
 const FIELDS = ['status', 'commentary', 'explanation', 'reason'];
 
 function wireForm(main, a, period, current) {
-  main.querySelector('#update-period').addEventListener('change', (event) => navigate(href('activity', a.id, { period: event.target.value })));
   main.querySelector('#update-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.target));
@@ -142,6 +146,9 @@ function showErrors(main, errors) {
       const message = main.querySelector(`#${field}-error`);
       message.innerHTML = html`<span class="govuk-visually-hidden">Error:</span> ${error.message}`.toString();
       message.hidden = false;
+      const control = group.querySelector('textarea, input:not([type=radio])') ?? group.querySelector('fieldset');
+      const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      if (!described.includes(`${field}-error`)) control.setAttribute('aria-describedby', [...described, `${field}-error`].join(' '));
       return html`<li><a href="#${field === 'status' ? 'status-0' : field}">${error.message}</a></li>`;
     }
     return html`<li>${error.message}</li>`;

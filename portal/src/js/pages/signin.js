@@ -60,7 +60,13 @@ export async function signIn(main, _, query) {
     const role = form.get('role');
     const roles = role === 'admin' ? ['editor', 'admin'] : [role];
     const params = new URLSearchParams({ organisation, roles: roles.join(','), subject: `portal-user@${organisation}` });
-    const answer = await fetch(`${issuer}/token?${params}`).then((r) => r.json());
+    const answer = await fetch(`${issuer}/token?${params}`).then((r) => r.json()).catch(() => null);
+    if (!answer?.access_token) {
+      main.querySelector('#sign-in').insertAdjacentHTML('beforebegin', html`<div class="govuk-error-summary" role="alert" tabindex="-1">
+        <h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body">
+        <p class="govuk-body">The token issuer at ${issuer} did not answer. Try again in a moment.</p></div></div>`.toString());
+      return;
+    }
     session.save({ token: answer.access_token, organisation, roles, subject: `portal-user@${organisation}` });
     navigate('#/attention');
   });
