@@ -2,6 +2,7 @@ package org.civicgraph.gateway.change;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.cloudevents.EventParties;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -15,7 +16,7 @@ record ChangeEvent(String id, String type, String source, String subject, String
 
     static ChangeEvent of(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEvent.fromRecord(record);
-        EventParties parties = EventParties.of(event.subject(), event.data());
+        EventParties parties = EventParties.of(event);
         return new ChangeEvent(event.id(), event.type(), event.source(), event.subject(),
                 event.time() == null ? null : DateTimeFormatter.ISO_INSTANT.format(event.time()), event.aggregateId(), event.data(),
                 parties.organisations(), parties.areas(), ChangeCursor.of(record));

@@ -1,5 +1,7 @@
 package org.civicgraph.gateway.change;
 
+import org.civicgraph.platform.cloudevents.EventParties;
+
 import java.util.Collections;
 import java.util.List;
 

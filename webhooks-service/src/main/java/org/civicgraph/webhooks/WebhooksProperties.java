@@ -1,0 +1,41 @@
+package org.civicgraph.webhooks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How webhooks are validated and delivered.
+ *
+ * @param topics              the services' topics whose events subscribers may receive
+ * @param origin              what the handshake names as the sender ({@code WebHook-Request-Origin}), and what an
+ *                            endpoint must allow
+ * @param allowPlainHttpLoopback whether {@code http://} endpoints on 127.0.0.1/localhost are accepted (development and
+ *                            tests); every other endpoint must be {@code https://}
+ * @param connectTimeout      how long a connection to an endpoint may take
+ * @param requestTimeout      how long an endpoint may take to answer one delivery (or the handshake) before the attempt
+ *                            counts as failed
+ * @param firstRetry          the pause after a first failed attempt; each further failure doubles it (with jitter)
+ * @param maxRetryInterval    the longest pause between two attempts
+ * @param parkAfter           how long after its first attempt a delivery that keeps failing is parked
+ * @param secretOverlap       how long the previous secret keeps signing after a rotation, unless the rotation says
+ * @param queueSize           how many pending deliveries each subscription keeps in memory; more wait in the database
+ * @param recoveryInterval    how often pending deliveries that are in the database but in no queue are picked up
+ */
+@ConfigurationProperties("civicgraph.webhooks")
+public record WebhooksProperties(
+        @DefaultValue({"civicgraph.plans.v1", "civicgraph.contracts.v1", "civicgraph.indicators.v1", "civicgraph.partners.v1",
+                "civicgraph.webhooks.v1"}) List<String> topics,
+        @DefaultValue("civicgraph.org") String origin,
+        @DefaultValue("false") boolean allowPlainHttpLoopback,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("10s") Duration firstRetry,
+        @DefaultValue("1h") Duration maxRetryInterval,
+        @DefaultValue("24h") Duration parkAfter,
+        @DefaultValue("24h") Duration secretOverlap,
+        @DefaultValue("1000") int queueSize,
+        @DefaultValue("30s") Duration recoveryInterval) {
+}
