@@ -1,7 +1,7 @@
 package org.civicgraph.contracts.contract;
 
 import org.civicgraph.contracts.ContractsProperties;
-import org.civicgraph.contracts.scheduling.MongoLease;
+import org.civicgraph.platform.scheduling.MongoLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,7 +4,6 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.contracts.ContractsProperties;
-import org.civicgraph.contracts.scheduling.MongoLease;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
@@ -119,20 +118,6 @@ class DueEventsTest {
         assertThat(announced.get("due-decline")).containsExactly("extension-decision-due 2030-10-02 option=1", "expiring 2031-03-31");
         assertThat(contracts.findById("due-decline").orElseThrow().getFiredOccasions())
                 .containsExactly("EXTENSION_DECISION_DUE:option-1", "EXPIRING:2031-03-31");
-    }
-
-    @Test
-    void theLeaseLetsOneHolderInUntilItIsGivenBackOrRunsOut() {
-        MongoLease lease = new MongoLease(mongo, CLOCK);
-
-        assertThat(lease.tryAcquire("test-lease", "a", Duration.ofMinutes(1))).isTrue();
-        assertThat(lease.tryAcquire("test-lease", "b", Duration.ofMinutes(1))).isFalse();
-        lease.release("test-lease", "b");
-        assertThat(lease.tryAcquire("test-lease", "b", Duration.ofMinutes(1))).as("only the holder gives it back").isFalse();
-        lease.release("test-lease", "a");
-        assertThat(lease.tryAcquire("test-lease", "b", Duration.ofMinutes(1))).isTrue();
-        CLOCK.set(CLOCK.instant().plus(Duration.ofMinutes(2)));
-        assertThat(lease.tryAcquire("test-lease", "a", Duration.ofMinutes(1))).as("a lease that ran out").isTrue();
     }
 
     private void register(GraphQlHttp editor, String id, String term, String startDate, String reviewDate, String value) {

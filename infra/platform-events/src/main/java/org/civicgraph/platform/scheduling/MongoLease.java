@@ -1,4 +1,4 @@
-package org.civicgraph.contracts.scheduling;
+package org.civicgraph.platform.scheduling;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +17,8 @@ import java.util.Date;
  * A lease in MongoDB, so that of several instances of the service only one runs a scheduled job at a time.
  * <p>
  * The collection {@value #COLLECTION} holds one small document per job:
- * {@code {_id: "contracts-due-events", holder: "<instance>", lockedAt: <date>, lockedUntil: <date>}}.
+ * {@code {_id: "contracts-due-events", holder: "<instance>", lockedAt: <date>, lockedUntil: <date>}}, in the database of
+ * the service that uses it.
  * Taking the lease is one atomic {@code findAndModify} with upsert on {@code {_id: name, lockedUntil: {$lte: now}}}:
  * it matches only a lease that has run out (or takes a job's first lease by inserting it); while another instance
  * holds it, the upsert tries to insert a second document with the same {@code _id} and the unique {@code _id} index
@@ -25,6 +26,9 @@ import java.util.Date;
  * A holder that dies keeps the lease until {@code lockedUntil}, then anyone may take it; so a lease must outlast the
  * job, and the job must still be safe if two ever overlap (a job that outlives its lease), which the lease only
  * makes rare. Works on any MongoDB server, needing neither transactions nor a replica set.
+ * <p>
+ * Used by the services' time-driven events (contracts' due occasions, plans' overdue milestones and closed periods),
+ * each under a lease name of its own.
  */
 public class MongoLease {
 
