@@ -33,13 +33,16 @@ import java.util.stream.Stream;
 @Document("activities")
 @CompoundIndexes({
         @CompoundIndex(name = "plan_order", def = "{'planId': 1, 'sortKey': 1, '_id': 1}"),
-        @CompoundIndex(name = "objective_order", def = "{'planId': 1, 'objectiveKey': 1, 'sortKey': 1, '_id': 1}")})
+        @CompoundIndex(name = "objective_order", def = "{'planId': 1, 'objectiveKey': 1, 'sortKey': 1, '_id': 1}"),
+        @CompoundIndex(name = "milestone_due", def = "{'milestones.dueDate': 1}"),
+        @CompoundIndex(name = "milestone_revised_due", def = "{'milestones.revisedDueDate': 1}")})
 public class Activity extends AggregateRoot {
 
     static final String CREATED = "org.civicgraph.plans.activity.created.v1";
     static final String CHANGED = "org.civicgraph.plans.activity.changed.v1";
     static final String MILESTONE_ADDED = "org.civicgraph.plans.milestone.added.v1";
     static final String MILESTONE_CHANGED = "org.civicgraph.plans.milestone.changed.v1";
+    static final String MILESTONE_BECAME_OVERDUE = "org.civicgraph.plans.milestone.became-overdue.v1";
     private static final Pattern NUMBERS_OR_TEXT = Pattern.compile("\\d+|\\D+");
 
     private String planId;
@@ -63,6 +66,8 @@ public class Activity extends AggregateRoot {
     private String sortKey;
     private String path;
     private Instant createdAt;
+    /** The overdue milestones announced, each as {@code <milestone id>:<the date it fell due>}. */
+    private List<String> announcedOverdue;
 
     Activity() {
     }
@@ -203,6 +208,63 @@ public class Activity extends AggregateRoot {
         }
         recordEvent(MILESTONE_CHANGED, subject() + "/milestones/" + milestoneId, data);
         return true;
+    }
+
+    /**
+     * Its outstanding milestones (not met nor withdrawn) that became overdue from {@code from} to {@code through}, both
+     * included, and were not announced as overdue yet: a milestone becomes overdue the day after its date, the revised
+     * one if it has one.
+     */
+    List<Milestone> becameOverdueBetween(LocalDate from, LocalDate through) {
+        return milestones.stream()
+                .filter(m -> m.status().isOutstanding() && m.effectiveDueDate() != null)
+                .filter(m -> {
+                    LocalDate overdueFrom = m.effectiveDueDate().plusDays(1);
+                    return !overdueFrom.isBefore(from) && !overdueFrom.isAfter(through);
+                })
+                .filter(m -> !getAnnouncedOverdue().contains(overdueKey(m)))
+                .toList();
+    }
+
+    /**
+     * Announces that the milestone became overdue, once for the date it fell due (a milestone revised to a later date
+     * that passes too is announced again, for that date): the event and the note that it was announced are saved
+     * together, in the same write, so two looks can never both announce it. Not a change to the activity.
+     *
+     * @param today the day it is announced, later than the day it became overdue when announced after downtime
+     * @return false when it was announced already, or is not outstanding
+     */
+    boolean announceOverdue(String milestoneId, LocalDate today) {
+        Milestone milestone = milestone(milestoneId).orElse(null);
+        if (milestone == null || !milestone.status().isOutstanding() || milestone.effectiveDueDate() == null
+                || getAnnouncedOverdue().contains(overdueKey(milestone))) {
+            return false;
+        }
+        List<String> announced = new ArrayList<>(getAnnouncedOverdue());
+        announced.add(overdueKey(milestone));
+        announcedOverdue = List.copyOf(announced);
+        Map<String, Object> data = identity();
+        data.put("milestoneId", milestone.id());
+        data.put("text", milestone.text());
+        data.put("status", milestone.status().name());
+        data.put("dueDate", milestone.dueDate() == null ? null : milestone.dueDate().toString());
+        data.put("revisedDueDate", milestone.revisedDueDate() == null ? null : milestone.revisedDueDate().toString());
+        data.put("fellDueOn", milestone.effectiveDueDate().toString());
+        data.put("becameOverdueOn", milestone.effectiveDueDate().plusDays(1).toString());
+        data.put("announcedOn", today.toString());
+        data.put("leadOrganisation", leadOrganisation);
+        data.put("partnerOrganisations", partnerOrganisations);
+        recordEvent(MILESTONE_BECAME_OVERDUE, subject() + "/milestones/" + milestone.id(), data);
+        return true;
+    }
+
+    private static String overdueKey(Milestone milestone) {
+        return milestone.id() + ":" + milestone.effectiveDueDate();
+    }
+
+    /** The overdue milestones announced, each as {@code <milestone id>:<the date it fell due>}. */
+    public List<String> getAnnouncedOverdue() {
+        return announcedOverdue == null ? List.of() : announcedOverdue;
     }
 
     /** {@code plans/<planId>/activities/<path>}: the CloudEvents subject of this activity's events and of its progress updates. */

@@ -240,6 +240,13 @@ public class ActivityCatalogue implements OrganisationMergeFollower {
         return mongo.find(Query.query(idInPlan(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN), Activity.class);
     }
 
+    /** Each of the plan's activities with its reference and lead only, in reference order, in one query and one round trip. */
+    public List<Activity> referencesInPlan(String planId) {
+        Query query = Query.query(idInPlan(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN);
+        query.fields().include("_id", "planId", "reference", "leadOrganisation", "sortKey");
+        return mongo.find(query, Activity.class);
+    }
+
     /** Where each of the plan's activities sits (id, theme and objective only), in one query and one round trip. */
     public List<Activity> placements(String planId) {
         Query query = Query.query(idInPlan(planId)).cursorBatchSize(WHOLE_PLAN);

@@ -1,5 +1,6 @@
 package org.civicgraph.plans.plan;
 
+import org.civicgraph.plans.period.ReportingPeriod;
 import org.civicgraph.plans.period.ReportingWindow;
 import org.civicgraph.platform.events.AggregateRoot;
 import org.civicgraph.platform.events.FieldChanges;
@@ -7,6 +8,7 @@ import org.civicgraph.platform.security.Caller;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ public class Plan extends AggregateRoot {
 
     static final String CREATED = "org.civicgraph.plans.plan.created.v1";
     static final String UPDATED = "org.civicgraph.plans.plan.updated.v1";
+    static final String PERIOD_CLOSED_WITH_MISSING_UPDATES = "org.civicgraph.plans.plan.period-closed-with-missing-updates.v1";
 
     @Indexed
     private String ownerOrganisation;
@@ -39,6 +42,8 @@ public class Plan extends AggregateRoot {
     private boolean partnersMayReport;
     private ReferenceScope referenceScope;
     private boolean requiresApproval;
+    /** The reporting periods announced as closed with updates missing, such as {@code 2020/21 Q4}. */
+    private List<String> announcedClosedPeriods;
 
     Plan() {
     }
@@ -111,6 +116,42 @@ public class Plan extends AggregateRoot {
         Map<String, Object> data = changes.eventData("id", id, changedBy);
         data.put("because", because);
         recordEvent(UPDATED, subject(id), data);
+        return true;
+    }
+
+    /** Whether the reporting period was announced as closed with updates missing. */
+    public boolean hasAnnouncedClosed(ReportingPeriod period) {
+        return announcedClosedPeriods != null && announcedClosedPeriods.contains(period.toString());
+    }
+
+    /**
+     * Announces once that the period closed with updates missing: the event and the note that it was announced are
+     * saved together, in the same write, so two looks can never both announce it. Not a change to the plan.
+     *
+     * @return false when it was announced already
+     */
+    boolean announcePeriodClosed(ClosedPeriod closed) {
+        if (hasAnnouncedClosed(closed.period())) {
+            return false;
+        }
+        List<String> announced = new ArrayList<>(announcedClosedPeriods == null ? List.of() : announcedClosedPeriods);
+        announced.add(closed.period().toString());
+        announcedClosedPeriods = List.copyOf(announced);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", id);
+        data.put("ownerOrganisation", ownerOrganisation);
+        data.put("title", title);
+        data.put("period", closed.period().toString());
+        data.put("periodStart", closed.period().firstDay().toString());
+        data.put("periodEnd", closed.period().lastDay().toString());
+        data.put("updatesDueBy", closed.updatesDueBy().toString());
+        data.put("closedOn", closed.closedOn().toString());
+        data.put("announcedOn", closed.announcedOn().toString());
+        data.put("activities", closed.activities());
+        data.put("missingCount", closed.missing().size());
+        data.put("missingUpdates", closed.missing().stream().limit(closed.maxListed()).map(ClosedPeriod.MissingUpdate::eventData).toList());
+        data.put("allListed", closed.missing().size() <= closed.maxListed());
+        recordEvent(PERIOD_CLOSED_WITH_MISSING_UPDATES, subject(id) + "/periods/" + closed.period().slug(), data);
         return true;
     }
 

@@ -162,6 +162,31 @@ public class PlanCatalogue implements OrganisationMergeFollower {
         return changed;
     }
 
+    /** Up to {@code size} plans in id order after the given id (from the first when null), whoever is asking; for time-driven events. */
+    public List<Plan> pageInIdOrder(String afterId, int size) {
+        Query query = new Query().with(Sort.by("_id")).limit(size);
+        if (afterId != null) {
+            query.addCriteria(Criteria.where("_id").gt(afterId));
+        }
+        return mongo.find(query, Plan.class);
+    }
+
+    /**
+     * Announces once, through the plan's outbox, that the period closed with updates missing; on a conflict with
+     * another writer, again on the fresh plan. Returns false when it was announced already (or the plan is gone); throws
+     * {@link org.springframework.dao.OptimisticLockingFailureException} when the plan kept changing.
+     */
+    public boolean announcePeriodClosed(String planId, ClosedPeriod closed) {
+        return ConflictRetry.run(() -> {
+            Plan plan = plans.findById(planId).orElse(null);
+            if (plan == null || !plan.announcePeriodClosed(closed)) {
+                return false;
+            }
+            plans.save(plan);
+            return true;
+        });
+    }
+
     long count() {
         return plans.count();
     }
