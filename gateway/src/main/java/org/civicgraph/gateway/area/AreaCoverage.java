@@ -23,9 +23,10 @@ final class AreaCoverage {
      * @param filterArg  the filter field naming an area, such as {@code areaServed}
      * @param selection  the node fields to return
      * @param recordKey  the key under which the record is returned in each result
+     * @param pageSize   how many records per area at most; the whole request must stay within the service's complexity limit
      */
     static List<Map<String, Object>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, String field,
-                                              String filterArg, String selection, String recordKey) {
+                                              String filterArg, String selection, String recordKey, int pageSize) {
         StringBuilder document = new StringBuilder("query(");
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < lineage.size(); i++) {
@@ -35,7 +36,7 @@ final class AreaCoverage {
         document.append(") {");
         for (int i = 0; i < lineage.size(); i++) {
             document.append(" a").append(i).append(": ").append(field).append("(filter: {").append(filterArg)
-                    .append(": $a").append(i).append("}, first: 100) { edges { node { ").append(selection).append(" } } }");
+                    .append(": $a").append(i).append("}, first: ").append(pageSize).append(") { edges { node { ").append(selection).append(" } } }");
         }
         document.append(" }");
 

@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A district's or county's profile: the area from indicators-service, then its partners and the plans covering it,
- * asked of partners-service and plans-service at the same time, one request each.
+ * A district's or county's profile: the area and its indicators against England from indicators-service, the
+ * contracts serving it from contracts-service, then (once the areas it lies in are known) its partners, and the plans
+ * and activities covering it, from partners-service and plans-service. Services are asked at the same time, one
+ * request per service per part of the view.
  */
 @Controller
 class AreaProfileController {
@@ -27,6 +30,21 @@ class AreaProfileController {
     private static final Pattern GSS_CODE = Pattern.compile("[ENSW]\\d{8}");
     private static final String AREA = """
             query($code: ID!) { area(code: $code) { code name type ancestors { code name type } } }""";
+
+    private static final String INDICATORS = """
+            query($code: ID!) { area(code: $code) { profile { benchmark method
+                indicators { ...entry } positive { ...entry } negative { ...entry } } } }
+            fragment entry on ProfileEntry {
+              indicator { id name unit polarity } latest { period { label } value }
+              comparison { benchmark benchmarkValue outcome score } trend { points direction assessment significance } }""";
+    /** Per area of the lineage: four areas of 50 activities with their latest status stay within a service's complexity limit. */
+    private static final int ACTIVITIES_PER_AREA = 50;
+    private static final String ACTIVITY_SELECTION =
+            "id planId reference description leadOrganisation partnerOrganisations history(first: 1) { edges { node { period status behindPlan } } }";
+    private static final String CONTRACTS = """
+            query($code: ID!) { contractsServingArea(area: $code, first: 100) { edges { node {
+                recordedFor inherited
+                contract { id ownerOrganisation service provider providerOrganisationId term reviewDate latestRating { label ratedOn } } } } } }""";
 
     private final Subgraphs subgraphs;
     private final Executor fanOut;
@@ -53,14 +71,52 @@ class AreaProfileController {
     CompletableFuture<List<Map<String, Object>>> partners(AreaProfile profile) {
         String token = BearerToken.current();
         return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation"), fanOut);
+                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation", 100), fanOut);
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> plans(AreaProfile profile) {
         String token = BearerToken.current();
         return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan"), fanOut);
+                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan", 100), fanOut);
+    }
+
+    @SchemaMapping
+    CompletableFuture<Map<String, Object>> indicators(AreaProfile profile) {
+        String token = BearerToken.current();
+        return CompletableFuture.supplyAsync(() -> subgraphs.get(Service.INDICATORS)
+                .query(INDICATORS, Map.of("code", profile.getCode()), token)
+                .field("area.profile").toEntity(Map.class), fanOut);
+    }
+
+    /** The activities covering the area and the areas it lies in, each with its latest update: one request. */
+    @SchemaMapping
+    CompletableFuture<List<Map<String, Object>>> activities(AreaProfile profile) {
+        String token = BearerToken.current();
+        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PLANS), token, lineage, "activities", "area", ACTIVITY_SELECTION, "activity", ACTIVITIES_PER_AREA), fanOut)
+                .thenApply(covering -> covering.stream().map(AreaProfileController::withLatestStatus).toList());
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Map<String, Object>>> contracts(AreaProfile profile) {
+        String token = BearerToken.current();
+        return CompletableFuture.supplyAsync(() -> subgraphs.get(Service.CONTRACTS)
+                .query(CONTRACTS, Map.of("code", profile.getCode()), token)
+                .field("contractsServingArea.edges").toEntityList(Map.class).stream()
+                .map(edge -> (Map<String, Object>) edge.get("node")).toList(), fanOut);
+    }
+
+    /** Moves the activity's one-item history up as its latest status. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withLatestStatus(Map<String, Object> covering) {
+        Map<String, Object> result = new LinkedHashMap<>(covering);
+        Map<String, Object> activity = new LinkedHashMap<>((Map<String, Object>) covering.get("activity"));
+        Object history = activity.remove("history");
+        List<Map<String, Object>> edges = history instanceof Map<?, ?> connection ? (List<Map<String, Object>>) connection.get("edges") : List.of();
+        result.put("activity", activity);
+        result.put("latest", edges == null || edges.isEmpty() ? null : edges.get(0).get("node"));
+        return result;
     }
 
     private Supplier<CompletableFuture<Map<String, Object>>> areaLookup(AreaProfile profile, String token) {

@@ -29,7 +29,8 @@ class AreaProfileWithoutServicesTest {
     @Test
     void everyMissingPartIsNamedWithItsService() {
         GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("""
-                { areaProfile(code: "E07000136") { code area { name } partners { via } plans { via } } }""");
+                { areaProfile(code: "E07000136") { code area { name } partners { via } plans { via }
+                    indicators { benchmark } activities { via } contracts { recordedFor } } }""");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.<String>read("$.data.areaProfile.code")).isEqualTo("E07000136");
@@ -37,8 +38,13 @@ class AreaProfileWithoutServicesTest {
         assertThat(response.<Object>read("$.data.areaProfile.partners")).isNull();
         assertThat(response.<Object>read("$.data.areaProfile.plans")).isNull();
         assertThat(response.errorCodes()).containsOnly("SERVICE_UNAVAILABLE");
-        assertThat(response.<List<String>>read("$.errors[*].extensions.service")).containsExactlyInAnyOrder("indicators", "partners", "plans");
-        assertThat(response.<List<String>>read("$.errors[*].path[1]")).containsExactlyInAnyOrder("area", "partners", "plans");
+        assertThat(response.<Object>read("$.data.areaProfile.indicators")).isNull();
+        assertThat(response.<Object>read("$.data.areaProfile.activities")).isNull();
+        assertThat(response.<Object>read("$.data.areaProfile.contracts")).isNull();
+        assertThat(response.<List<String>>read("$.errors[*].extensions.service"))
+                .containsExactlyInAnyOrder("indicators", "partners", "plans", "indicators", "plans", "contracts");
+        assertThat(response.<List<String>>read("$.errors[*].path[1]"))
+                .containsExactlyInAnyOrder("area", "partners", "plans", "indicators", "activities", "contracts");
     }
 
     @Test

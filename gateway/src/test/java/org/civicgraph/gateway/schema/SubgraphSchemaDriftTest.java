@@ -49,7 +49,18 @@ class SubgraphSchemaDriftTest {
             Map.entry("AreaName", new Mirror("indicators-service", "Area")),
             Map.entry("IndicatorName", new Mirror("indicators-service", "Indicator")),
             Map.entry("ComparisonOutcomeOnly", new Mirror("indicators-service", "Comparison")),
-            Map.entry("TrendAssessmentOnly", new Mirror("indicators-service", "Trend")));
+            Map.entry("TrendAssessmentOnly", new Mirror("indicators-service", "Trend")),
+            Map.entry("AreaIndicators", new Mirror("indicators-service", "AreaIndicatorProfile")),
+            Map.entry("AreaIndicator", new Mirror("indicators-service", "ProfileEntry")),
+            Map.entry("IndicatorSummary", new Mirror("indicators-service", "Indicator")),
+            Map.entry("LatestValue", new Mirror("indicators-service", "IndicatorValue")),
+            Map.entry("PeriodLabel", new Mirror("indicators-service", "Period")),
+            Map.entry("ComparisonSummary", new Mirror("indicators-service", "Comparison")),
+            Map.entry("TrendSummary", new Mirror("indicators-service", "Trend")),
+            Map.entry("LatestStatus", new Mirror("plans-service", "ProgressUpdate")),
+            Map.entry("AreaContract", new Mirror("contracts-service", "ContractServingArea")),
+            Map.entry("AreaContractSummary", new Mirror("contracts-service", "Contract")),
+            Map.entry("RatingSummary", new Mirror("contracts-service", "PerformanceRating")));
 
     record Mirror(String module, String type) {
     }

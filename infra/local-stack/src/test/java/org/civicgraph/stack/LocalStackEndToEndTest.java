@@ -81,6 +81,30 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(1)
+    void theAreaProfileHasTheAreasIndicatorsAgainstEnglandItsActivitiesWithTheirStatusAndItsContracts() throws Exception {
+        DocumentContext response = post(stack.gatewayUrl(), """
+                { areaProfile(code: "E07000136") {
+                    indicators { benchmark indicators { indicator { id } } negative { indicator { id } latest { value } comparison { outcome benchmarkValue } }
+                                 positive { comparison { outcome } } }
+                    activities { activity { id reference } via inherited latest { period status behindPlan } }
+                    contracts { contract { id service provider latestRating { label } } recordedFor inherited } } }""");
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<String>read("$.data.areaProfile.indicators.benchmark")).isEqualTo("E92000001");
+        assertThat(response.<List<Object>>read("$.data.areaProfile.indicators.indicators[*]")).hasSizeGreaterThan(10);
+        // seed 003 section 6.1: Boston's gross median weekly pay, 447.1 against England's 507.9 (2021 provisional)
+        assertThat(response.<List<Double>>read("$.data.areaProfile.indicators.negative[?(@.indicator.id == 'gross-median-weekly-pay')].comparison.benchmarkValue"))
+                .containsExactly(507.9);
+        assertThat(response.<List<String>>read("$.data.areaProfile.indicators.negative[*].comparison.outcome")).containsOnly("WORSE");
+        assertThat(response.<List<String>>read("$.data.areaProfile.indicators.positive[*].comparison.outcome")).containsOnly("BETTER");
+        assertThat(response.<List<String>>read("$.data.areaProfile.activities[?(@.inherited == true)].via"))
+                .isNotEmpty().allMatch(List.of("E10000019", "E12000004", "E92000001")::contains);
+        assertThat(response.<List<String>>read("$.data.areaProfile.activities[*].latest.status")).isNotEmpty();
+        assertThat(response.<List<Object>>read("$.data.areaProfile.contracts[*].contract.id")).isNotEmpty();
+    }
+
+    @Test
     @Order(2)
     void whenAServiceIsStoppedTheViewAnswersWithWhatItHasAndNamesTheMissingService() throws Exception {
         stack.stop(App.PLANS);
