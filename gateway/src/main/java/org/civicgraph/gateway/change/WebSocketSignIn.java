@@ -1,6 +1,8 @@
 package org.civicgraph.gateway.change;
 
 import org.civicgraph.platform.security.BearerTokenAuthentication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -23,6 +25,7 @@ import java.util.Map;
  * connection then runs as that caller.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before any interceptor that acts for the caller, such as ServiceRouting
 class WebSocketSignIn implements WebSocketGraphQlInterceptor {
 
     private static final String AUTHENTICATION = WebSocketSignIn.class.getName() + ".authentication";

@@ -12,6 +12,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.Parser;
+import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.ServiceUnavailableException;
 import org.civicgraph.gateway.downstream.Subgraphs;
@@ -57,8 +58,10 @@ class ServiceRouting implements WebGraphQlInterceptor {
         if (route instanceof Route.Here) {
             return chain.next(request);
         }
+        // read now: over WebSocket the caller is known only while the sign-in interceptor runs, not when this Mono does
+        String token = Optional.ofNullable(bearerToken(request.getHeaders())).orElseGet(BearerToken::current);
         return Mono.fromCallable(() -> new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-                route instanceof Route.To to ? forward(request, to) : mixed((Route.Mixed) route))));
+                route instanceof Route.To to ? forward(request, to, token) : mixed((Route.Mixed) route))));
     }
 
     sealed interface Route {
@@ -131,7 +134,7 @@ class ServiceRouting implements WebGraphQlInterceptor {
         }
     }
 
-    private ExecutionResult forward(WebGraphQlRequest request, Route.To to) {
+    private ExecutionResult forward(WebGraphQlRequest request, Route.To to, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", request.getDocument());
         if (request.getOperationName() != null) {
@@ -139,7 +142,7 @@ class ServiceRouting implements WebGraphQlInterceptor {
         }
         body.put("variables", request.getVariables());
         try {
-            return answer(subgraphs.get(to.service()).forward(body, bearerToken(request.getHeaders()), to.read()));
+            return answer(subgraphs.get(to.service()).forward(body, token, to.read()));
         } catch (ServiceUnavailableException e) {
             return ExecutionResult.newExecutionResult().data(null).addError(new ServiceError(Map.of("message", e.getMessage(),
                     "extensions", Map.of("code", "SERVICE_UNAVAILABLE", "service", e.service().id())))).build();

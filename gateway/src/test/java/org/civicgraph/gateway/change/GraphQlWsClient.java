@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * A GraphQL client of the graphql-ws protocol (subprotocol {@code graphql-transport-ws}) over the JDK's WebSocket:
  * connection_init with the token, subscribe, then the server's messages in arrival order; answers pings.
  */
-final class GraphQlWsClient implements AutoCloseable {
+public final class GraphQlWsClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,14 +35,14 @@ final class GraphQlWsClient implements AutoCloseable {
     }
 
     /** Connects and sends connection_init, with the bearer token when there is one; does not wait for the ack. */
-    static GraphQlWsClient connect(int port, String token) {
+    public static GraphQlWsClient connect(int port, String token) {
         GraphQlWsClient client = new GraphQlWsClient(URI.create("ws://127.0.0.1:" + port + "/graphql"));
         Map<String, Object> payload = token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
         client.send(Map.of("type", "connection_init", "payload", payload));
         return client;
     }
 
-    void subscribe(String id, String query, Map<String, Object> variables) {
+    public void subscribe(String id, String query, Map<String, Object> variables) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("query", query);
         payload.put("variables", variables);
@@ -50,12 +50,12 @@ final class GraphQlWsClient implements AutoCloseable {
     }
 
     /** The next message from the server other than a ping, or null after the timeout. */
-    JsonNode next(Duration timeout) throws InterruptedException {
+    public JsonNode next(Duration timeout) throws InterruptedException {
         return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The close code, once the server has closed the connection. */
-    CompletableFuture<Integer> closed() {
+    public CompletableFuture<Integer> closed() {
         return closed;
     }
 
