@@ -3,6 +3,7 @@ package org.civicgraph.plans.activity;
 import org.civicgraph.plans.partner.OrganisationMergeFollower;
 import org.civicgraph.plans.period.Dates;
 import org.civicgraph.plans.period.ReportingPeriod;
+import org.civicgraph.plans.plan.PlacedActivities;
 import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.PlanCatalogue;
 import org.civicgraph.platform.events.ConflictRetry;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * admins of the plan's owner may create or change activities. Reports and progress updates find activities here.
  */
 @Service
-public class ActivityCatalogue implements OrganisationMergeFollower {
+public class ActivityCatalogue implements OrganisationMergeFollower, PlacedActivities {
 
     private static final Sort PLAN_ORDER = Sort.by("planId", "sortKey", "_id");
     /** A batch size that asks for a whole plan's activities in the first reply (the server still caps a reply at 16 MB). */
@@ -238,6 +239,12 @@ public class ActivityCatalogue implements OrganisationMergeFollower {
      */
     public List<Activity> allInPlan(String planId) {
         return mongo.find(Query.query(idInPlan(planId)).with(PLAN_ORDER).cursorBatchSize(WHOLE_PLAN), Activity.class);
+    }
+
+    @Override
+    public long countUnder(String planId, Collection<String> themeKeys, Collection<String> objectiveKeys) {
+        Criteria under = new Criteria().orOperator(Criteria.where("themeKey").in(themeKeys), Criteria.where("objectiveKey").in(objectiveKeys));
+        return mongo.count(Query.query(new Criteria().andOperator(idInPlan(planId), under)), Activity.class);
     }
 
     /** Each of the plan's activities with its reference and lead only, in reference order, in one query and one round trip. */

@@ -9,10 +9,12 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A plan an organisation has adopted, identified by a slug such as {@code lincolnshire-cc-corporate-plan}:
@@ -24,6 +26,12 @@ public class Plan extends AggregateRoot {
 
     static final String CREATED = "org.civicgraph.plans.plan.created.v1";
     static final String UPDATED = "org.civicgraph.plans.plan.updated.v1";
+    static final String THEME_ADDED = "org.civicgraph.plans.theme.added.v1";
+    static final String THEME_CHANGED = "org.civicgraph.plans.theme.changed.v1";
+    static final String THEME_REMOVED = "org.civicgraph.plans.theme.removed.v1";
+    static final String OBJECTIVE_ADDED = "org.civicgraph.plans.objective.added.v1";
+    static final String OBJECTIVE_CHANGED = "org.civicgraph.plans.objective.changed.v1";
+    static final String OBJECTIVE_REMOVED = "org.civicgraph.plans.objective.removed.v1";
     static final String PERIOD_CLOSED_WITH_MISSING_UPDATES = "org.civicgraph.plans.plan.period-closed-with-missing-updates.v1";
 
     @Indexed
@@ -117,6 +125,142 @@ public class Plan extends AggregateRoot {
         data.put("because", because);
         recordEvent(UPDATED, subject(id), data);
         return true;
+    }
+
+    /** Adds a theme after the last one, with its objectives; the caller has checked it ({@link PlanInputRules#checkNewTheme}). */
+    void addTheme(Theme theme, String addedBy) {
+        List<Theme> all = new ArrayList<>(themes);
+        all.add(theme);
+        themes = List.copyOf(all);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", id);
+        data.put("theme", eventData(theme));
+        data.put("addedBy", addedBy);
+        recordEvent(THEME_ADDED, themeSubject(theme.key()), data);
+    }
+
+    /**
+     * Changes the theme's title, description or partners, where given and different, recording old and new values; its
+     * key and objectives stay as they are. A blank description removes it. Returns whether anything changed.
+     */
+    boolean changeTheme(String key, String title, String description, List<String> partnerOrganisations, String changedBy) {
+        Theme current = theme(key).orElseThrow();
+        FieldChanges changes = new FieldChanges();
+        Theme changed = new Theme(key, changes.setIfGiven("title", current.title(), title),
+                description == null ? current.description()
+                        : changes.set("description", current.description(), description.isBlank() ? null : description),
+                changes.setIfGiven("partnerOrganisations", current.partnerOrganisations(), partnerOrganisations),
+                current.objectives());
+        if (changes.isEmpty()) {
+            return false;
+        }
+        themes = themes.stream().map(theme -> theme.key().equals(key) ? changed : theme).toList();
+        Map<String, Object> data = changes.eventData("planId", id, changedBy);
+        data.put("themeKey", key);
+        recordEvent(THEME_CHANGED, themeSubject(key), data);
+        return true;
+    }
+
+    /** Removes the theme and its objectives; the caller has checked that no activity sits under them. */
+    void removeTheme(String key, String removedBy) {
+        Theme removed = theme(key).orElseThrow();
+        themes = themes.stream().filter(theme -> !theme.key().equals(key)).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", id);
+        data.put("theme", eventData(removed));
+        data.put("removedBy", removedBy);
+        recordEvent(THEME_REMOVED, themeSubject(key), data);
+    }
+
+    /** Adds an objective after the theme's last one; the caller has checked it ({@link PlanInputRules#checkNewObjective}). */
+    void addObjective(String themeKey, Objective objective, String addedBy) {
+        themes = themes.stream().map(theme -> {
+            if (!theme.key().equals(themeKey)) {
+                return theme;
+            }
+            List<Objective> objectives = new ArrayList<>(theme.objectives());
+            objectives.add(objective);
+            return new Theme(theme.key(), theme.title(), theme.description(), theme.partnerOrganisations(), objectives);
+        }).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", id);
+        data.put("themeKey", themeKey);
+        data.put("objective", eventData(objective));
+        data.put("addedBy", addedBy);
+        recordEvent(OBJECTIVE_ADDED, objectiveSubject(themeKey, objective.key()), data);
+    }
+
+    /** Changes the objective's title or success measures, where given and different, recording old and new values. */
+    boolean changeObjective(String key, String title, List<String> successMeasures, String changedBy) {
+        Theme theme = themeOfObjective(key).orElseThrow();
+        Objective current = objective(key).orElseThrow();
+        FieldChanges changes = new FieldChanges();
+        Objective changed = new Objective(key, changes.setIfGiven("title", current.title(), title),
+                changes.setIfGiven("successMeasures", current.successMeasures(), successMeasures));
+        if (changes.isEmpty()) {
+            return false;
+        }
+        themes = themes.stream().map(t -> t.key().equals(theme.key())
+                ? new Theme(t.key(), t.title(), t.description(), t.partnerOrganisations(),
+                t.objectives().stream().map(o -> o.key().equals(key) ? changed : o).toList())
+                : t).toList();
+        Map<String, Object> data = changes.eventData("planId", id, changedBy);
+        data.put("themeKey", theme.key());
+        data.put("objectiveKey", key);
+        recordEvent(OBJECTIVE_CHANGED, objectiveSubject(theme.key(), key), data);
+        return true;
+    }
+
+    /** Removes the objective; the caller has checked that no activity sits under it. */
+    void removeObjective(String key, String removedBy) {
+        Theme theme = themeOfObjective(key).orElseThrow();
+        Objective removed = objective(key).orElseThrow();
+        themes = themes.stream().map(t -> t.key().equals(theme.key())
+                ? new Theme(t.key(), t.title(), t.description(), t.partnerOrganisations(),
+                t.objectives().stream().filter(o -> !o.key().equals(key)).toList())
+                : t).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", id);
+        data.put("themeKey", theme.key());
+        data.put("objective", eventData(removed));
+        data.put("removedBy", removedBy);
+        recordEvent(OBJECTIVE_REMOVED, objectiveSubject(theme.key(), key), data);
+    }
+
+    /** Every theme and objective key of the plan: one namespace, so a key names one thing. */
+    Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        themes.forEach(theme -> {
+            keys.add(theme.key());
+            theme.objectives().forEach(objective -> keys.add(objective.key()));
+        });
+        return keys;
+    }
+
+    private String themeSubject(String themeKey) {
+        return subject(id) + "/themes/" + themeKey;
+    }
+
+    private String objectiveSubject(String themeKey, String objectiveKey) {
+        return themeSubject(themeKey) + "/objectives/" + objectiveKey;
+    }
+
+    private static Map<String, Object> eventData(Theme theme) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key", theme.key());
+        data.put("title", theme.title());
+        data.put("description", theme.description());
+        data.put("partnerOrganisations", theme.partnerOrganisations());
+        data.put("objectives", theme.objectives().stream().map(Plan::eventData).toList());
+        return data;
+    }
+
+    private static Map<String, Object> eventData(Objective objective) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key", objective.key());
+        data.put("title", objective.title());
+        data.put("successMeasures", objective.successMeasures());
+        return data;
     }
 
     /** Whether the reporting period was announced as closed with updates missing. */

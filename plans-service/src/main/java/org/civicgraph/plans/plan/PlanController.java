@@ -1,5 +1,11 @@
 package org.civicgraph.plans.plan;
 
+import org.civicgraph.plans.plan.ThemeInputs.AddObjectiveInput;
+import org.civicgraph.plans.plan.ThemeInputs.AddThemeInput;
+import org.civicgraph.plans.plan.ThemeInputs.RemoveObjectiveInput;
+import org.civicgraph.plans.plan.ThemeInputs.RemoveThemeInput;
+import org.civicgraph.plans.plan.ThemeInputs.UpdateObjectiveInput;
+import org.civicgraph.plans.plan.ThemeInputs.UpdateThemeInput;
 import org.civicgraph.platform.graphql.PageRequests;
 import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
@@ -17,10 +23,12 @@ import java.util.List;
 class PlanController {
 
     private final PlanCatalogue catalogue;
+    private final PlanStructure structure;
     private final PageRequests pages;
 
-    PlanController(PlanCatalogue catalogue, PageRequests pages) {
+    PlanController(PlanCatalogue catalogue, PlanStructure structure, PageRequests pages) {
         this.catalogue = catalogue;
+        this.structure = structure;
         this.pages = pages;
     }
 
@@ -59,6 +67,42 @@ class PlanController {
         return new PlanPayload(catalogue.update(input));
     }
 
+    @MutationMapping
+    ThemePayload addTheme(@Argument AddThemeInput input) {
+        Plan plan = structure.addTheme(input);
+        return new ThemePayload(plan, new PlanTheme(plan.getId(), plan.getThemes().get(plan.getThemes().size() - 1)));
+    }
+
+    @MutationMapping
+    ThemePayload updateTheme(@Argument UpdateThemeInput input) {
+        Plan plan = structure.updateTheme(input);
+        return new ThemePayload(plan, new PlanTheme(plan.getId(), plan.theme(input.key()).orElseThrow()));
+    }
+
+    @MutationMapping
+    ThemePayload removeTheme(@Argument RemoveThemeInput input) {
+        return new ThemePayload(structure.removeTheme(input), null);
+    }
+
+    @MutationMapping
+    ObjectivePayload addObjective(@Argument AddObjectiveInput input) {
+        Plan plan = structure.addObjective(input);
+        Theme theme = plan.theme(input.themeKey()).orElseThrow();
+        return new ObjectivePayload(plan, new PlanObjective(plan.getId(), theme.key(), theme.objectives().get(theme.objectives().size() - 1)));
+    }
+
+    @MutationMapping
+    ObjectivePayload updateObjective(@Argument UpdateObjectiveInput input) {
+        Plan plan = structure.updateObjective(input);
+        Theme theme = plan.themeOfObjective(input.key()).orElseThrow();
+        return new ObjectivePayload(plan, new PlanObjective(plan.getId(), theme.key(), plan.objective(input.key()).orElseThrow()));
+    }
+
+    @MutationMapping
+    ObjectivePayload removeObjective(@Argument RemoveObjectiveInput input) {
+        return new ObjectivePayload(structure.removeObjective(input), null);
+    }
+
     /** Federation asks for many plans at once and expects them back in its order, null where there is none to show. */
     @EntityMapping("Plan")
     List<Plan> planEntities(@Argument List<String> id) {
@@ -67,5 +111,13 @@ class PlanController {
 
     /** What createPlan and updatePlan return. */
     record PlanPayload(Plan plan) {
+    }
+
+    /** What the theme mutations return: the plan, and the theme unless it was removed. */
+    record ThemePayload(Plan plan, PlanTheme theme) {
+    }
+
+    /** What the objective mutations return: the plan, and the objective unless it was removed. */
+    record ObjectivePayload(Plan plan, PlanObjective objective) {
     }
 }

@@ -109,24 +109,63 @@ final class PlanInputRules {
     private static void requireThemes(List<Theme> themes) {
         Set<String> keys = new HashSet<>();
         for (int t = 0; t < themes.size(); t++) {
-            Theme theme = themes.get(t);
-            String field = "themes[" + t + "]";
-            requireTitle(field + ".title", theme.title());
-            requireKey(field + ".key", theme.key(), keys);
-            requireText(field + ".description", theme.description());
-            requireSlugs(field + ".partnerOrganisations", theme.partnerOrganisations());
-            for (int o = 0; o < theme.objectives().size(); o++) {
-                Objective objective = theme.objectives().get(o);
-                String objectiveField = field + ".objectives[" + o + "]";
-                requireTitle(objectiveField + ".title", objective.title());
-                requireKey(objectiveField + ".key", objective.key(), keys);
-                for (String measure : objective.successMeasures()) {
-                    if (measure == null || measure.isBlank()) {
-                        throw new InvalidInputException(objectiveField + ".successMeasures", "a success measure must not be blank");
-                    }
-                    requireText(objectiveField + ".successMeasures", measure);
-                }
+            requireTheme("themes[" + t + "].", themes.get(t), keys);
+        }
+    }
+
+    /** A theme added to a plan: its fields are named as in {@code AddThemeInput}; its keys must be new to the plan. */
+    static void checkNewTheme(Theme theme, Set<String> keysOfPlan) {
+        requireTheme("", theme, new HashSet<>(keysOfPlan));
+    }
+
+    /** An objective added to a plan: its fields are named as in {@code AddObjectiveInput}; its key must be new to the plan. */
+    static void checkNewObjective(Objective objective, Set<String> keysOfPlan) {
+        requireObjective("", objective, new HashSet<>(keysOfPlan));
+    }
+
+    /** The changes to a theme, where given; a title may not be blanked, a description may be emptied. */
+    static void checkThemeChanges(String title, String description, List<String> partnerOrganisations) {
+        if (title != null) {
+            requireTitle("title", title);
+        }
+        requireText("description", description);
+        if (partnerOrganisations != null) {
+            requireSlugs("partnerOrganisations", partnerOrganisations);
+        }
+    }
+
+    /** The changes to an objective, where given. */
+    static void checkObjectiveChanges(String title, List<String> successMeasures) {
+        if (title != null) {
+            requireTitle("title", title);
+        }
+        if (successMeasures != null) {
+            requireMeasures("successMeasures", successMeasures);
+        }
+    }
+
+    private static void requireTheme(String prefix, Theme theme, Set<String> keys) {
+        requireTitle(prefix + "title", theme.title());
+        requireKey(prefix + "key", theme.key(), keys);
+        requireText(prefix + "description", theme.description());
+        requireSlugs(prefix + "partnerOrganisations", theme.partnerOrganisations());
+        for (int o = 0; o < theme.objectives().size(); o++) {
+            requireObjective(prefix + "objectives[" + o + "].", theme.objectives().get(o), keys);
+        }
+    }
+
+    private static void requireObjective(String prefix, Objective objective, Set<String> keys) {
+        requireTitle(prefix + "title", objective.title());
+        requireKey(prefix + "key", objective.key(), keys);
+        requireMeasures(prefix + "successMeasures", objective.successMeasures());
+    }
+
+    private static void requireMeasures(String field, List<String> measures) {
+        for (String measure : measures) {
+            if (measure == null || measure.isBlank()) {
+                throw new InvalidInputException(field, "a success measure must not be blank");
             }
+            requireText(field, measure);
         }
     }
 
@@ -136,7 +175,7 @@ final class PlanInputRules {
             throw new InvalidInputException(field, field + " must be 1 to 80 characters of a-z, 0-9 and single hyphens; '" + key + "' is not");
         }
         if (!taken.add(key)) {
-            throw new InvalidInputException(field, field + " '" + key + "' is used twice in this plan");
+            throw new InvalidInputException(field, field + " '" + key + "' is taken by another theme or objective of this plan");
         }
     }
 
