@@ -37,7 +37,7 @@ import java.util.UUID;
  * date before the last look, say) are not announced: the exception report shows them.
  */
 @Service
-public class DueEventRunner {
+class DueEventRunner {
 
     static final String LEASE = "plans-due-events";
 
@@ -54,7 +54,7 @@ public class DueEventRunner {
     }
 
     /** A runner with a name of its own, as a second instance of the service would have; for tests. */
-    public DueEventRunner(MongoTemplate mongo, List<DueOccasions> kinds, PlansProperties properties, Clock clock, String instance) {
+    DueEventRunner(MongoTemplate mongo, List<DueOccasions> kinds, PlansProperties properties, Clock clock, String instance) {
         this.mongo = mongo;
         this.kinds = List.copyOf(kinds);
         this.properties = properties;
@@ -64,7 +64,7 @@ public class DueEventRunner {
     }
 
     /** One look, if this instance gets the lease; otherwise another instance is looking and this does nothing. */
-    public Report runOnce() {
+    Report runOnce() {
         if (!lease.tryAcquire(LEASE, instance, properties.dueEvents().lease())) {
             return Report.SKIPPED;
         }
@@ -76,7 +76,7 @@ public class DueEventRunner {
     }
 
     /** One look without the lease: safe on its own, the lease only saves the work of looking twice. */
-    public Report catchUp() {
+    Report catchUp() {
         LocalDate today = LocalDate.now(clock.withZone(PlansServiceApplication.UK));
         Map<String, Integer> announced = new LinkedHashMap<>();
         for (DueOccasions kind : kinds) {
@@ -92,7 +92,7 @@ public class DueEventRunner {
     }
 
     /** How far the kind was looked at, if it ever was. */
-    public LocalDate checkedThrough(String kind) {
+    LocalDate checkedThrough(String kind) {
         DueCheck check = mongo.findById(kind, DueCheck.class);
         return check == null ? null : check.checkedThrough();
     }
@@ -109,11 +109,11 @@ public class DueEventRunner {
     }
 
     /** What one look announced, by kind; {@code skipped} when another instance held the lease. */
-    public record Report(boolean skipped, Map<String, Integer> announced) {
+    record Report(boolean skipped, Map<String, Integer> announced) {
 
         static final Report SKIPPED = new Report(true, Map.of());
 
-        public int total() {
+        int total() {
             return announced.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
