@@ -1,7 +1,7 @@
 package org.civicgraph.contracts.contract;
 
 import org.civicgraph.contracts.strategy.CommissioningStrategy;
-import org.civicgraph.contracts.partner.OrganisationMergeFollower;
+import org.civicgraph.platform.directory.OrganisationMergeFollower;
 import org.civicgraph.contracts.strategy.KeyContractProviders;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;

@@ -1,14 +1,10 @@
 package org.civicgraph.contracts.contract;
 
 import org.civicgraph.contracts.ContractsProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.civicgraph.platform.scheduling.PeriodicLook;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Looks for due occasions ({@link DueEventRunner}) every {@code civicgraph.contracts.due-events.interval} after the
@@ -17,31 +13,18 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "civicgraph.contracts.due-events.enabled", havingValue = "true", matchIfMissing = true)
-class DueEventSchedule implements SchedulingConfigurer {
-
-    private static final Logger log = LoggerFactory.getLogger(DueEventSchedule.class);
+class DueEventSchedule extends PeriodicLook {
 
     private final DueEventRunner runner;
-    private final ContractsProperties properties;
 
     DueEventSchedule(DueEventRunner runner, ContractsProperties properties) {
+        super("Looking for due contract occasions", properties.dueEvents().interval(), properties.dueEvents().initialDelay());
         this.runner = runner;
-        this.properties = properties;
     }
 
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::look, properties.dueEvents().interval(), properties.dueEvents().initialDelay()));
-    }
-
-    private void look() {
-        try {
-            DueEventRunner.Report report = runner.runOnce();
-            if (!report.skipped() && report.total() > 0) {
-                log.info("Announced due occasions: {}", report.announced());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Looking for due contract occasions failed; the next look tries again: {}", e.toString());
-        }
+    protected String lookOnce() {
+        DueEventRunner.Report report = runner.runOnce();
+        return report.skipped() || report.total() == 0 ? null : "announced " + report.announced();
     }
 }

@@ -1,6 +1,6 @@
 package org.civicgraph.contracts.strategy;
 
-import org.civicgraph.contracts.partner.OrganisationMergeFollower;
+import org.civicgraph.platform.directory.OrganisationMergeFollower;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.civicgraph.platform.graphql.NotFoundException;

@@ -1,6 +1,6 @@
 package org.civicgraph.plans.activity;
 
-import org.civicgraph.plans.partner.OrganisationMergeFollower;
+import org.civicgraph.platform.directory.OrganisationMergeFollower;
 import org.civicgraph.plans.period.Dates;
 import org.civicgraph.plans.period.ReportingPeriod;
 import org.civicgraph.plans.plan.PlacedActivities;

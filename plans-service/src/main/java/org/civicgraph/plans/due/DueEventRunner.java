@@ -65,14 +65,7 @@ class DueEventRunner {
 
     /** One look, if this instance gets the lease; otherwise another instance is looking and this does nothing. */
     Report runOnce() {
-        if (!lease.tryAcquire(LEASE, instance, properties.dueEvents().lease())) {
-            return Report.SKIPPED;
-        }
-        try {
-            return catchUp();
-        } finally {
-            lease.release(LEASE, instance);
-        }
+        return lease.whileHolding(LEASE, instance, properties.dueEvents().lease(), this::catchUp).orElse(Report.SKIPPED);
     }
 
     /** One look without the lease: safe on its own, the lease only saves the work of looking twice. */

@@ -1,6 +1,6 @@
 package org.civicgraph.plans.plan;
 
-import org.civicgraph.plans.partner.OrganisationMergeFollower;
+import org.civicgraph.platform.directory.OrganisationMergeFollower;
 import org.civicgraph.platform.events.ConflictRetry;
 import org.civicgraph.platform.graphql.NotFoundException;
 import org.civicgraph.platform.security.Caller;

@@ -11,6 +11,7 @@ import org.civicgraph.platform.events.FieldChanges;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TopicReader;
+import org.civicgraph.platform.directory.PartnerDirectoryListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A lease in MongoDB, so that of several instances of the service only one runs a scheduled job at a time.
@@ -53,6 +55,21 @@ public class MongoLease {
             return taken != null && holder.equals(taken.getString("holder"));
         } catch (DuplicateKeyException heldByAnother) {
             return false;
+        }
+    }
+
+    /**
+     * Runs the work if the lease can be taken, giving it back afterwards; empty when another holder has it (so the
+     * work is being done elsewhere).
+     */
+    public <T> Optional<T> whileHolding(String name, String holder, Duration duration, Supplier<T> work) {
+        if (!tryAcquire(name, holder, duration)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.get());
+        } finally {
+            release(name, holder);
         }
     }
 

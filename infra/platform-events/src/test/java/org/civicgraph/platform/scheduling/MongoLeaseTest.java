@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,18 @@ class MongoLeaseTest {
         assertThat(lease.tryAcquire("two-holders", "b", Duration.ofMinutes(1))).as("given back by a").isTrue();
         assertThat(mongo.getCollection(MongoLease.COLLECTION).countDocuments(new Document("_id", "two-holders")))
                 .as("one document per lease").isEqualTo(1);
+    }
+
+    @Test
+    void workRunsOnlyWhileItsHolderHoldsTheLeaseWhichIsThenFreeAgain() {
+        MongoLease lease = new MongoLease(mongo, clock);
+        String name = "work-" + UUID.randomUUID();
+        lease.tryAcquire(name, "other", Duration.ofMinutes(5));
+
+        assertThat(lease.whileHolding(name, "me", Duration.ofMinutes(5), () -> "done")).as("held by another").isEmpty();
+        lease.release(name, "other");
+        assertThat(lease.whileHolding(name, "me", Duration.ofMinutes(5), () -> "done")).contains("done");
+        assertThat(lease.tryAcquire(name, "other", Duration.ofMinutes(5))).as("given back after the work").isTrue();
     }
 
     @Test

@@ -1,34 +1,33 @@
-package org.civicgraph.contracts.partner;
+package org.civicgraph.platform.directory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.events.IdempotentConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Follows the partner directory's events ({@code civicgraph.partners.v1}) so that contracts keep naming organisations
- * that exist. A merge ({@code organisation.merged}) makes every contract whose provider was matched to the merged
- * organisation name the survivor instead; the provider's name as written stays as it was, and each contract records
- * the change with an event of its own. Renames change nothing here: a contract keeps the provider's name as the report
- * writes it, never the directory's current name, which readers get from the directory itself. A successor (a CCG
- * succeeded by an ICB) is not a merge: the contracts stay with the body they were made with, and the directory's
- * {@code Organisation.current} leads from it to the body doing its job now.
+ * Follows the partner directory's events ({@code civicgraph.partners.v1}) in a service that names its organisations, so
+ * that the service keeps naming organisations that exist: on a merge ({@code organisation.merged}) each
+ * {@link OrganisationMergeFollower} of the service names the survivor where it named the merged organisation, each a
+ * recorded change with its own event. Owners are never changed: owning a record is the right to change it, which moves
+ * only by a deliberate act. Renames change nothing: services keep ids (and names as their sources write them), and
+ * readers get current names from the directory. A successor (a CCG succeeded by an ICB) is not a merge: records name the
+ * body they were made with, and the directory's {@code Organisation.current} leads from it to the body doing its job now.
  * <p>
  * Events are read in order per organisation (the record key); each is applied once ({@link IdempotentConsumer}), and
  * applying one again would change nothing anyway. A record that keeps failing is parked on the topic's dead-letter topic.
  */
-@Component
-class PartnerDirectoryListener {
+public class PartnerDirectoryListener {
 
     /** The name this consumer's processed events are kept under. */
-    static final String CONSUMER = "partner-directory";
+    public static final String CONSUMER = "partner-directory";
     static final String MERGED = "org.civicgraph.partners.organisation.merged.v1";
     private static final Logger log = LoggerFactory.getLogger(PartnerDirectoryListener.class);
 
@@ -36,14 +35,14 @@ class PartnerDirectoryListener {
     private final MergedOrganisations merges;
     private final List<OrganisationMergeFollower> followers;
 
-    PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, MergedOrganisations merges, List<OrganisationMergeFollower> followers) {
+    public PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, MongoTemplate mongo, List<OrganisationMergeFollower> followers) {
         this.idempotentConsumer = idempotentConsumer;
-        this.merges = merges;
+        this.merges = new MergedOrganisations(mongo);
         this.followers = followers;
     }
 
     @KafkaListener(topics = "${civicgraph.partner-events.topic:civicgraph.partners.v1}",
-            groupId = "${civicgraph.partner-events.group-id:contracts-service.partner-events}",
+            groupId = "${civicgraph.partner-events.group-id:${spring.application.name}.partner-events}",
             autoStartup = "${civicgraph.partner-events.enabled:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEvent.fromRecord(record);

@@ -1,9 +1,9 @@
-package org.civicgraph.contracts.partner;
+package org.civicgraph.platform.directory;
 
 import java.util.Map;
 
 /**
- * Something that names partner-directory organisations and follows their merges: where it names the merged
+ * Something in a service that names partner-directory organisations and follows their merges: where it names the merged
  * organisation it names the survivor from then on, as a recorded change of its own records. Owners are not followed:
  * who may change a record moves only by a deliberate act, never as a side effect of a merge.
  */

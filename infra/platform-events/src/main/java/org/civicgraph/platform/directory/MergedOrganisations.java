@@ -1,11 +1,10 @@
-package org.civicgraph.contracts.partner;
+package org.civicgraph.platform.directory;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
@@ -15,7 +14,6 @@ import java.time.Instant;
  * not two organisations' events: when A was merged into B and then B into C, the second merge (keyed by B) may be
  * read before the first (keyed by A). With this table the first then leads to C, not to B.
  */
-@Component
 class MergedOrganisations {
 
     static final String COLLECTION = "partner_merges";
