@@ -2,13 +2,14 @@ package org.civicgraph.stack;
 
 import java.util.List;
 
-/** The five applications of the platform, in the order they are listed to the operator. */
+/** The six applications of the platform, in the order they are listed to the operator. */
 public enum App {
     GATEWAY("gateway", null),
     PLANS("plans-service", "civicgraph-plans"),
     CONTRACTS("contracts-service", "civicgraph-contracts"),
     INDICATORS("indicators-service", "civicgraph-indicators"),
-    PARTNERS("partners-service", "civicgraph-partners");
+    PARTNERS("partners-service", "civicgraph-partners"),
+    WEBHOOKS("webhooks-service", "civicgraph-webhooks");
 
     private final String module;
     private final String database;
@@ -27,6 +28,7 @@ public enum App {
         return database;
     }
 
+    /** The services the gateway calls. */
     static List<App> services() {
         return List.of(PLANS, CONTRACTS, INDICATORS, PARTNERS);
     }

@@ -152,6 +152,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("SPRING_MONGODB_URI", mongo.uri(app.database()));
             env.put("CIVICGRAPH_DEMO_DATA", "true");
         }
+        if (app == App.WEBHOOKS) {
+            env.put("CIVICGRAPH_WEBHOOKS_ALLOW_PLAIN_HTTP_LOOPBACK", "true"); // http:// endpoints on this machine, for trying webhooks out
+        }
         if (app == App.GATEWAY) {
             env.put("CIVICGRAPH_PORTAL_DEVELOPMENT_SIGN_IN", "true"); // the portal's sign-in asks the development issuer
             for (App service : App.services()) {

@@ -50,11 +50,12 @@ public final class LocalStackMain {
         String gateway = "http://127.0.0.1:" + ports.of(App.GATEWAY);
         System.out.printf("""
 
-                CivicGraph is running: all five applications healthy %.1f s after start.
+                CivicGraph is running: all six applications healthy %.1f s after start.
                   Portal                  %s/  (sign in with any demo organisation and role)
                   GraphQL API (gateway)   %s/graphql
                   Query console           %s/console.html
                   Health                  %s/actuator/health  (services: ports %d-%d, same path)
+                  Webhooks                http://127.0.0.1:%d/graphql  (registerWebhook; http:// endpoints on 127.0.0.1 allowed here)
                   Metrics                 %s/actuator/prometheus
                   Development tokens      %s/token?organisation=boston-bc&roles=editor
                   Kafka                   127.0.0.1:%d     MongoDB  mongodb://127.0.0.1:%d
@@ -63,7 +64,7 @@ public final class LocalStackMain {
                         -d '{"query":"{ areaProfile(code: \\"E07000136\\") { area { name } partners { organisation { name } } plans { plan { title } } } }"}'
                 Press Ctrl-C to stop everything.
 
-                """, seconds, gateway, gateway, gateway, gateway, ports.of(App.PLANS), ports.of(App.PARTNERS), gateway,
+                """, seconds, gateway, gateway, gateway, gateway, ports.of(App.PLANS), ports.of(App.WEBHOOKS), ports.of(App.WEBHOOKS), gateway,
                 stack.issuer().issuerUri(), ports.kafka(), ports.mongo(), dataDir, gateway);
     }
 

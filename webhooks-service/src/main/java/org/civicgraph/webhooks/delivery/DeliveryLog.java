@@ -79,10 +79,6 @@ class DeliveryLog {
         return null;
     }
 
-    void saveAttempt(Delivery delivery) {
-        mongo.save(delivery);
-    }
-
     /** The subscription's pending deliveries after the given sequence, in order. */
     List<Delivery> pending(String subscriptionId, long afterSequence, int limit) {
         return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("state").is(DeliveryState.PENDING)

@@ -31,6 +31,7 @@ class Dispatcher implements SmartLifecycle {
 
     private final Subscriptions subscriptions;
     private final DeliveryLog deliveries;
+    private final AttemptRecorder recorder;
     private final WebhookSender sender;
     private final WebhooksProperties properties;
     private final DeliveryMetrics metrics;
@@ -38,10 +39,11 @@ class Dispatcher implements SmartLifecycle {
     private final Map<String, Subscription> active = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    Dispatcher(Subscriptions subscriptions, DeliveryLog deliveries, WebhookSender sender, WebhooksProperties properties,
-               DeliveryMetrics metrics, MeterRegistry meters) {
+    Dispatcher(Subscriptions subscriptions, DeliveryLog deliveries, AttemptRecorder recorder, WebhookSender sender,
+               WebhooksProperties properties, DeliveryMetrics metrics, MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.recorder = recorder;
         this.sender = sender;
         this.properties = properties;
         this.metrics = metrics;
@@ -55,7 +57,7 @@ class Dispatcher implements SmartLifecycle {
     public void start() {
         running = true;
         for (Subscription subscription : subscriptions.active()) {
-            follow(subscription);
+            follow(subscription, false);
         }
         log.info("Webhook dispatcher started with {} active subscriptions", active.size());
     }
@@ -80,17 +82,17 @@ class Dispatcher implements SmartLifecycle {
 
     @EventListener
     void on(SubscriptionChanged changed) {
-        follow(changed.subscription());
+        follow(changed.subscription(), changed.firstActivation());
     }
 
-    private synchronized void follow(Subscription subscription) {
+    private synchronized void follow(Subscription subscription, boolean hasNoDeliveries) {
         if (subscription.getState() == SubscriptionState.ACTIVE) {
             active.put(subscription.getId(), subscription);
             SubscriptionWorker worker = workers.get(subscription.getId());
             if (worker != null) {
                 worker.update(subscription);
             } else if (running) {
-                worker = new SubscriptionWorker(subscription, deliveries, sender, properties, metrics);
+                worker = new SubscriptionWorker(subscription, deliveries, recorder, sender, properties, metrics, hasNoDeliveries);
                 workers.put(subscription.getId(), worker);
                 worker.start();
             }

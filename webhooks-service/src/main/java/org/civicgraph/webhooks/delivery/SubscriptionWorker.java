@@ -29,6 +29,7 @@ final class SubscriptionWorker implements Runnable {
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
 
     private final DeliveryLog deliveries;
+    private final AttemptRecorder recorder;
     private final WebhookSender sender;
     private final WebhooksProperties properties;
     private final DeliveryMetrics metrics;
@@ -42,13 +43,18 @@ final class SubscriptionWorker implements Runnable {
     private Instant nextRecovery = Instant.EPOCH;
     private Instant lastSend = Instant.EPOCH;
 
-    SubscriptionWorker(Subscription subscription, DeliveryLog deliveries, WebhookSender sender, WebhooksProperties properties,
-                       DeliveryMetrics metrics) {
+    SubscriptionWorker(Subscription subscription, DeliveryLog deliveries, AttemptRecorder recorder, WebhookSender sender,
+                       WebhooksProperties properties, DeliveryMetrics metrics, boolean hasNoDeliveries) {
         this.subscription = subscription;
         this.deliveries = deliveries;
+        this.recorder = recorder;
         this.sender = sender;
         this.properties = properties;
         this.metrics = metrics;
+        if (hasNoDeliveries) { // nothing to read back from the database: a new subscription
+            this.overflowed = false;
+            this.nextRecovery = Instant.now().plus(properties.recoveryInterval());
+        }
         this.thread = new Thread(this, "webhook-" + subscription.getId());
         this.thread.setDaemon(true);
     }
@@ -154,6 +160,9 @@ final class SubscriptionWorker implements Runnable {
     /** Adds what the database holds pending for this subscription and the queue lacks (after a restart, an overflow). */
     private void reload() {
         nextRecovery = Instant.now().plus(properties.recoveryInterval());
+        if (!recorder.flush()) {
+            return; // the database is away: what it holds pending may be out of date; try again later
+        }
         List<Delivery> pending = deliveries.pending(subscription.getId(), 0, properties.queueSize());
         lock.lock();
         try {
@@ -166,6 +175,7 @@ final class SubscriptionWorker implements Runnable {
         }
     }
 
+    /** Sends, notes the outcome (written in bulk by the {@link AttemptRecorder}), and drops a finished delivery from the queue. */
     private void attempt(Delivery delivery) throws InterruptedException {
         Subscription target = subscription;
         waitForAllowedRate(target);
@@ -179,7 +189,7 @@ final class SubscriptionWorker implements Runnable {
         } else {
             done = delivery.failed(outcome.status(), outcome.error(), at, properties.parkAfter(), pause(delivery.getAttempts() + 1, outcome.retryAfter()));
         }
-        save(delivery);
+        recorder.record(delivery);
         if (done) {
             lock.lock();
             try {
@@ -196,24 +206,6 @@ final class SubscriptionWorker implements Runnable {
         } else if (!outcome.succeeded()) {
             log.info("Webhook {}: attempt {} of {} failed ({}); next at {}", target.getId(), delivery.getAttempts(), delivery.getEventId(),
                     outcome.error(), delivery.getNextAttemptAt());
-        }
-    }
-
-    /** The attempt must be on record before the next one: while the database is away, this worker waits for it. */
-    private void save(Delivery delivery) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deliveries.saveAttempt(delivery);
-                return;
-            } catch (RuntimeException e) {
-                if (stopped) {
-                    throw new InterruptedException("stopped");
-                }
-                if (attempt == 1) {
-                    log.warn("Webhook {}: could not record an attempt at {}, retrying: {}", subscription.getId(), delivery.getEventId(), e.toString());
-                }
-                TimeUnit.MILLISECONDS.sleep(Math.min(5_000, 100L * attempt));
-            }
         }
     }
 

@@ -69,7 +69,8 @@ public class Subscriptions {
 
     private Subscription validate(Subscription subscription, Caller caller) {
         EndpointHandshake.Result result = handshake.validate(subscription.endpointUri());
-        Subscription saved = change(subscription.getId(), s -> {
+        boolean firstActivation = result.allowed() && subscription.getActivatedAt() == null;
+        Subscription saved = change(subscription.getId(), firstActivation, s -> {
             if (result.allowed()) {
                 s.validated(result.allowedRate(), caller.subject());
             } else {
@@ -87,14 +88,14 @@ public class Subscriptions {
         }
         Duration overlap = overlapSeconds == null ? properties.secretOverlap() : Duration.ofSeconds(overlapSeconds);
         String secret = newSecret();
-        Subscription saved = change(id, s -> s.rotateSecret(secret, overlap, Caller.current().subject()));
+        Subscription saved = change(id, false, s -> s.rotateSecret(secret, overlap, Caller.current().subject()));
         log.info("Webhook {} secret rotated; the previous one signs until {}", id, saved.getPreviousSecretExpiresAt());
         return new WithSecret(saved, secret);
     }
 
     Subscription suspend(String id) {
         ownedByAdmin(id);
-        return change(id, s -> s.suspend(Caller.current().subject()));
+        return change(id, false, s -> s.suspend(Caller.current().subject()));
     }
 
     List<Subscription> ofCallersOrganisation() {
@@ -120,13 +121,13 @@ public class Subscriptions {
         return mongo.find(Query.query(Criteria.where("state").is(SubscriptionState.ACTIVE)), Subscription.class);
     }
 
-    private Subscription change(String id, Consumer<Subscription> change) {
+    private Subscription change(String id, boolean firstActivation, Consumer<Subscription> change) {
         Subscription saved = ConflictRetry.run(() -> {
             Subscription subscription = find(id).orElseThrow(() -> new NotFoundException("id", "No webhook subscription " + id));
             change.accept(subscription);
             return mongo.save(subscription);
         });
-        events.publishEvent(new SubscriptionChanged(saved));
+        events.publishEvent(new SubscriptionChanged(saved, firstActivation));
         return saved;
     }
 
