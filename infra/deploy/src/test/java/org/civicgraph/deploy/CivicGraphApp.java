@@ -1,16 +1,20 @@
 package org.civicgraph.deploy;
 
-/** The five CivicGraph applications and the facts every deployment file must agree on. */
+/** The six CivicGraph applications and the facts every deployment file must agree on. */
 enum CivicGraphApp {
 
     GATEWAY("gateway", 8080, null, null),
     PLANS("plans-service", 8081, "civicgraph-plans", "PLANS"),
     CONTRACTS("contracts-service", 8082, "civicgraph-contracts", "CONTRACTS"),
     INDICATORS("indicators-service", 8083, "civicgraph-indicators", "INDICATORS"),
-    PARTNERS("partners-service", 8084, "civicgraph-partners", "PARTNERS");
+    PARTNERS("partners-service", 8084, "civicgraph-partners", "PARTNERS"),
+    /** Not called by the gateway; runs as one instance (its deliveries are ordered by one worker per subscription). */
+    WEBHOOKS("webhooks-service", 8085, "civicgraph-webhooks", null);
 
-    /** For {@code @EnumSource(names = ..., mode = EXCLUDE)}: the four services that own a database. */
+    /** For {@code @EnumSource(names = ..., mode = EXCLUDE)}: the services that own a database. */
     static final String GATEWAY_NAME = "GATEWAY";
+    /** For {@code @EnumSource(names = {GATEWAY_NAME, WEBHOOKS_NAME}, mode = EXCLUDE)}: the services the gateway calls. */
+    static final String WEBHOOKS_NAME = "WEBHOOKS";
 
     private final String serviceName;
     private final int port;
@@ -43,6 +47,11 @@ enum CivicGraphApp {
             throw new IllegalStateException(serviceName + " has no database");
         }
         return database;
+    }
+
+    /** How many instances run: two of each, but one of webhooks-service. */
+    int replicas() {
+        return this == WEBHOOKS ? 1 : 2;
     }
 
     /** Name of the gateway environment variable that holds this service's GraphQL URL. */

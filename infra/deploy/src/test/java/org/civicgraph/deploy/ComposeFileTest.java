@@ -24,7 +24,8 @@ class ComposeFileTest {
     private static final String REPLICA_SET = "rs0";
     private static final List<String> MONGO_MEMBERS = List.of("mongo1", "mongo2", "mongo3");
     private static final List<String> TOPICS = List.of(
-            "civicgraph.plans.v1", "civicgraph.contracts.v1", "civicgraph.indicators.v1", "civicgraph.partners.v1");
+            "civicgraph.plans.v1", "civicgraph.contracts.v1", "civicgraph.indicators.v1", "civicgraph.partners.v1",
+            "civicgraph.webhooks.v1");
 
     private static Map<String, Object> compose;
 
@@ -33,7 +34,7 @@ class ComposeFileTest {
         compose = Yamls.load(COMPOSE_FILE);
     }
 
-    // --- the five applications -------------------------------------------------------------
+    // --- the six applications --------------------------------------------------------------
 
     @ParameterizedTest
     @EnumSource(CivicGraphApp.class)
@@ -93,7 +94,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CivicGraphApp.class, names = CivicGraphApp.GATEWAY_NAME, mode = Mode.EXCLUDE)
+    @EnumSource(value = CivicGraphApp.class, names = {CivicGraphApp.GATEWAY_NAME, CivicGraphApp.WEBHOOKS_NAME}, mode = Mode.EXCLUDE)
     void gatewayRoutesToServiceAndWaitsForItToBeHealthy(CivicGraphApp app) {
         Map<String, Object> gateway = service(CivicGraphApp.GATEWAY.serviceName());
 

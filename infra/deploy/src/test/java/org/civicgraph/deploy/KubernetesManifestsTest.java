@@ -60,10 +60,10 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @EnumSource(CivicGraphApp.class)
-    void deploymentRunsTwoReplicasOfTheImageOnTheAppPort(CivicGraphApp app) {
+    void deploymentRunsItsReplicasOfTheImageOnTheAppPort(CivicGraphApp app) {
         Map<String, Object> container = container(app);
 
-        assertThat(string(deployment(app), "spec", "replicas")).isEqualTo("2");
+        assertThat(string(deployment(app), "spec", "replicas")).isEqualTo(String.valueOf(app.replicas()));
         assertThat(container.get("image")).isEqualTo(app.image());
         assertThat(list(container, "ports")).extracting(port -> string(port, "containerPort"))
                 .containsExactly(String.valueOf(app.port()));
@@ -154,8 +154,13 @@ class KubernetesManifestsTest {
         assertThat(uri.hosts()).isNotEmpty();
     }
 
+    @Test
+    void theSingleWebhooksInstanceIsReplacedNotRolledSoTwoNeverDeliverAtOnce() {
+        assertThat(string(deployment(CivicGraphApp.WEBHOOKS), "spec", "strategy", "type")).isEqualTo("Recreate");
+    }
+
     @ParameterizedTest
-    @EnumSource(value = CivicGraphApp.class, names = CivicGraphApp.GATEWAY_NAME, mode = Mode.EXCLUDE)
+    @EnumSource(value = CivicGraphApp.class, names = {CivicGraphApp.GATEWAY_NAME, CivicGraphApp.WEBHOOKS_NAME}, mode = Mode.EXCLUDE)
     void gatewayRoutesToTheServicesKubernetesService(CivicGraphApp app) {
         String url = envValue(container(CivicGraphApp.GATEWAY), app.gatewayUrlVariable()).orElseThrow();
         assertThat(url).isEqualTo(app.graphqlUrl());
