@@ -11,6 +11,10 @@ import com.networknt.schema.SpecVersion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +57,8 @@ public final class EventContractVerifier {
     private final Path module;
     private final String service;
     private final String topic;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
 
@@ -88,6 +94,49 @@ public final class EventContractVerifier {
                     + String.join("\n  - ", problems));
         }
         return List.copyOf(notices);
+    }
+
+    /**
+     * Checks that the running service serves its contract to anyone, as the repository holds it: the AsyncAPI
+     * document at {@code /asyncapi.yaml} and each schema at {@code /events/schemas/<ce_type>.schema.json}, with their
+     * media types, and a 404 for a type it does not have. Throws an {@link AssertionError} listing every problem.
+     */
+    public void verifyServedAt(int port) {
+        List<String> served = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            HttpResponse<String> document = get(port, "/asyncapi.yaml");
+            if (document.statusCode() != 200 || !document.headers().firstValue("Content-Type").orElse("").startsWith("application/yaml")
+                    || !document.body().equals(Files.readString(module.resolve("src/main/resources/asyncapi.yaml")))) {
+                served.add("/asyncapi.yaml: HTTP " + document.statusCode() + ", " + document.headers().firstValue("Content-Type").orElse("no type")
+                        + ", not the document in the repository");
+            }
+            try (Stream<Path> files = Files.list(schemaDirectory())) {
+                for (Path file : files.toList()) {
+                    HttpResponse<String> schema = get(port, "/events/schemas/" + file.getFileName());
+                    if (schema.statusCode() != 200 || !schema.headers().firstValue("Content-Type").orElse("").startsWith("application/schema+json")
+                            || !json.readTree(schema.body()).equals(json.readTree(file.toFile()))) {
+                        served.add("/events/schemas/" + file.getFileName() + ": HTTP " + schema.statusCode() + ", not the schema in the repository");
+                    }
+                }
+            }
+            int unknown = get(port, "/events/schemas/org.civicgraph." + service + ".nothing.v1.schema.json").statusCode();
+            if (unknown != 404) {
+                served.add("an unknown event type's schema: HTTP " + unknown + " instead of 404");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!served.isEmpty()) {
+            throw new AssertionError("The " + service + " service does not serve its event contract as it should:\n  - " + String.join("\n  - ", served));
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The versioned event types named in the service's main sources. */
