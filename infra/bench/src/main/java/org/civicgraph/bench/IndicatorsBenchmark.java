@@ -62,11 +62,11 @@ public final class IndicatorsBenchmark implements Benchmark {
 
     @Override
     public void run(Path root, List<String> args) throws Exception {
-        double scale = doubleArg(args, "--scale", 1.0);
-        int areas = intArg(args, "--areas", Math.max(SMALL_AREAS, (int) Math.round(300 * scale)));
-        int indicators = intArg(args, "--indicators", 500);
-        int periods = intArg(args, "--periods", 10);
-        int runs = intArg(args, "--runs", 20);
+        double scale = BenchArgs.doubleArg(args, "--scale", 1.0);
+        int areas = BenchArgs.intArg(args, "--areas", Math.max(SMALL_AREAS, (int) Math.round(300 * scale)));
+        int indicators = BenchArgs.intArg(args, "--indicators", 500);
+        int periods = BenchArgs.intArg(args, "--periods", 10);
+        int runs = BenchArgs.intArg(args, "--runs", 20);
         long values = (long) (areas + 1) * indicators * periods + (long) SMALL_AREAS * Math.min(SMALL_INDICATORS, indicators) * periods;
         System.out.printf(Locale.ROOT, "Indicators benchmark: %d areas (and England) x %d indicators x %d periods, plus %d areas x %d indicators: %,d values%n",
                 areas, indicators, periods, SMALL_AREAS, Math.min(SMALL_INDICATORS, indicators), values);
@@ -274,15 +274,5 @@ public final class IndicatorsBenchmark implements Benchmark {
 
     private static String indicatorId(int index) {
         return String.format(Locale.ROOT, "bench-indicator-%03d", index);
-    }
-
-    private static int intArg(List<String> args, String name, int fallback) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : fallback;
-    }
-
-    private static double doubleArg(List<String> args, String name, double fallback) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? Double.parseDouble(args.get(at + 1)) : fallback;
     }
 }

@@ -23,6 +23,15 @@ public final class Latencies {
         return latencies;
     }
 
+    /** Records one time measured elsewhere. */
+    public void add(long elapsedNanos) {
+        nanos.add(elapsedNanos);
+    }
+
+    public int count() {
+        return nanos.size();
+    }
+
     public double p50Millis() {
         return percentile(50);
     }
