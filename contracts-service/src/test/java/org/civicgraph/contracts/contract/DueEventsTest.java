@@ -5,6 +5,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.contracts.ContractsProperties;
 import org.civicgraph.platform.test.GraphQlHttp;
+import org.civicgraph.platform.test.MovableClock;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.civicgraph.platform.test.TopicReader;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(DueEventsTest.TestClock.class)
 class DueEventsTest {
 
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2030-01-10T09:00:00Z"));
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2030-01-10T09:00:00Z"), ContractRegister.UK);
     private static final String PREFIX = "org.civicgraph.contracts.contract.";
     private static final Set<String> DUE_TYPES = Set.of(PREFIX + "review-due.v1", PREFIX + "extension-decision-due.v1",
             PREFIX + "expiring.v1", PREFIX + "rating-overdue.v1");
@@ -200,34 +199,5 @@ class DueEventsTest {
 
     private static TopicReader reader() {
         return new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), "civicgraph.contracts.v1");
-    }
-
-    /** A clock the test sets, in the UK's zone. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ContractRegister.UK;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

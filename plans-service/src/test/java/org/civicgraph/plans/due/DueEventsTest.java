@@ -7,6 +7,7 @@ import org.civicgraph.plans.PlansApi;
 import org.civicgraph.plans.PlansProperties;
 import org.civicgraph.plans.PlansServiceApplication;
 import org.civicgraph.platform.test.GraphQlHttp;
+import org.civicgraph.platform.test.MovableClock;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(DueEventsTest.TestClock.class)
 class DueEventsTest {
 
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2025-06-20T09:00:00Z"));
+    static final MovableClock CLOCK = new MovableClock(Instant.parse("2025-06-20T09:00:00Z"), PlansServiceApplication.UK);
     private static final String OVERDUE = "org.civicgraph.plans.milestone.became-overdue.v1";
     private static final String CLOSED = "org.civicgraph.plans.plan.period-closed-with-missing-updates.v1";
     private static final String OWNER = "north-kesteven-dc";
@@ -249,34 +249,5 @@ class DueEventsTest {
                 + " dueBy=" + data.read("$.updatesDueBy") + " closedOn=" + data.read("$.closedOn") + " announcedOn=" + data.read("$.announcedOn")
                 + " activities=" + data.read("$.activities") + " missing=" + data.read("$.missingCount") + " " + missing
                 + " allListed=" + data.read("$.allListed") + subject;
-    }
-
-    /** A clock the test sets, in the UK's zone. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return PlansServiceApplication.UK;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.civicgraph.platform.scheduling;
 
 import org.bson.Document;
+import org.civicgraph.platform.test.MovableClock;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,10 +9,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +33,7 @@ class MongoLeaseTest {
     static class LeaseTestApplication {
     }
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2030-01-10T09:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2030-01-10T09:00:00Z"), ZoneOffset.UTC);
 
     @Autowired
     MongoTemplate mongo;
@@ -104,34 +102,6 @@ class MongoLeaseTest {
             assertThat(taken).isEqualTo(1);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }
