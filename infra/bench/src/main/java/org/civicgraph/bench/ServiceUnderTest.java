@@ -52,6 +52,16 @@ final class ServiceUnderTest implements AutoCloseable {
         return new ServiceUnderTest(app, stack, dataDir);
     }
 
+    /** The stack the service runs in: its ports, Kafka broker and token issuer. */
+    LocalStack stack() {
+        return stack;
+    }
+
+    /** The service's log, in the temporary data folder (gone after {@link #close()}). */
+    Path log() {
+        return dataDir.resolve("logs").resolve(app.module() + ".log");
+    }
+
     MongoDatabase database() {
         return mongo.getDatabase(app.database());
     }
