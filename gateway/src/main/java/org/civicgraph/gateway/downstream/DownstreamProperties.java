@@ -13,6 +13,6 @@ import java.time.Duration;
 @ConfigurationProperties("civicgraph.gateway")
 public record DownstreamProperties(Services services, @DefaultValue("3s") Duration timeout, @DefaultValue("1s") Duration connectTimeout) {
 
-    public record Services(URI plans, URI contracts, URI indicators, URI partners) {
+    public record Services(URI plans, URI contracts, URI indicators, URI partners, URI webhooks) {
     }
 }

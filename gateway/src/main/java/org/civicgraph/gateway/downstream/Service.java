@@ -2,7 +2,7 @@ package org.civicgraph.gateway.downstream;
 
 /** The services behind the gateway; the name is also the Resilience4j instance name and the {@code extensions.service} of an error. */
 public enum Service {
-    PLANS("plans"), CONTRACTS("contracts"), INDICATORS("indicators"), PARTNERS("partners");
+    PLANS("plans"), CONTRACTS("contracts"), INDICATORS("indicators"), PARTNERS("partners"), WEBHOOKS("webhooks");
 
     private final String id;
 

@@ -25,7 +25,7 @@ public class Subgraphs {
         requestFactory.setReadTimeout(properties.timeout());
         DownstreamProperties.Services services = properties.services();
         Map<Service, URI> endpoints = Map.of(Service.PLANS, services.plans(), Service.CONTRACTS, services.contracts(),
-                Service.INDICATORS, services.indicators(), Service.PARTNERS, services.partners());
+                Service.INDICATORS, services.indicators(), Service.PARTNERS, services.partners(), Service.WEBHOOKS, services.webhooks());
         endpoints.forEach((service, endpoint) -> subgraphs.put(service, new Subgraph(service,
                 HttpSyncGraphQlClient.create(RestClient.builder().baseUrl(endpoint.toString()).requestFactory(requestFactory).build()),
                 RestClient.builder().baseUrl(endpoint.toString()).requestFactory(requestFactory).build(),

@@ -8,13 +8,11 @@ enum CivicGraphApp {
     CONTRACTS("contracts-service", 8082, "civicgraph-contracts", "CONTRACTS"),
     INDICATORS("indicators-service", 8083, "civicgraph-indicators", "INDICATORS"),
     PARTNERS("partners-service", 8084, "civicgraph-partners", "PARTNERS"),
-    /** Not called by the gateway; runs as one instance (its deliveries are ordered by one worker per subscription). */
-    WEBHOOKS("webhooks-service", 8085, "civicgraph-webhooks", null);
+    /** Runs as one instance (its deliveries are ordered by one worker per subscription). */
+    WEBHOOKS("webhooks-service", 8085, "civicgraph-webhooks", "WEBHOOKS");
 
     /** For {@code @EnumSource(names = ..., mode = EXCLUDE)}: the services that own a database. */
     static final String GATEWAY_NAME = "GATEWAY";
-    /** For {@code @EnumSource(names = {GATEWAY_NAME, WEBHOOKS_NAME}, mode = EXCLUDE)}: the services the gateway calls. */
-    static final String WEBHOOKS_NAME = "WEBHOOKS";
 
     private final String serviceName;
     private final int port;

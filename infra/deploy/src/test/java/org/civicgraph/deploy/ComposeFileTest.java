@@ -94,7 +94,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CivicGraphApp.class, names = {CivicGraphApp.GATEWAY_NAME, CivicGraphApp.WEBHOOKS_NAME}, mode = Mode.EXCLUDE)
+    @EnumSource(value = CivicGraphApp.class, names = CivicGraphApp.GATEWAY_NAME, mode = Mode.EXCLUDE)
     void gatewayRoutesToServiceAndWaitsForItToBeHealthy(CivicGraphApp app) {
         Map<String, Object> gateway = service(CivicGraphApp.GATEWAY.serviceName());
 

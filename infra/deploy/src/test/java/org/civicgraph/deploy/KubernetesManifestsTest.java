@@ -160,7 +160,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CivicGraphApp.class, names = {CivicGraphApp.GATEWAY_NAME, CivicGraphApp.WEBHOOKS_NAME}, mode = Mode.EXCLUDE)
+    @EnumSource(value = CivicGraphApp.class, names = CivicGraphApp.GATEWAY_NAME, mode = Mode.EXCLUDE)
     void gatewayRoutesToTheServicesKubernetesService(CivicGraphApp app) {
         String url = envValue(container(CivicGraphApp.GATEWAY), app.gatewayUrlVariable()).orElseThrow();
         assertThat(url).isEqualTo(app.graphqlUrl());

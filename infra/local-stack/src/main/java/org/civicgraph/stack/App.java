@@ -30,6 +30,6 @@ public enum App {
 
     /** The services the gateway calls. */
     static List<App> services() {
-        return List.of(PLANS, CONTRACTS, INDICATORS, PARTNERS);
+        return List.of(PLANS, CONTRACTS, INDICATORS, PARTNERS, WEBHOOKS);
     }
 }
