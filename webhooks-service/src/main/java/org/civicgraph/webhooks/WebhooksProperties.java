@@ -22,6 +22,8 @@ import java.util.List;
  * @param parkAfter           how long after its first attempt a delivery that keeps failing is parked
  * @param secretOverlap       how long the previous secret keeps signing after a rotation, unless the rotation says
  * @param queueSize           how many pending deliveries each subscription keeps in memory; more wait in the database
+ * @param deliveredKept       how long delivered deliveries stay listed before MongoDB removes them (a TTL index);
+ *                            pending and parked ones stay until delivered
  * @param recoveryInterval    how often a worker also reads what the database holds pending for its subscription (a
  *                            safety net: deliveries reach the queues directly, and are read after a restart or overflow)
  */
@@ -38,5 +40,6 @@ public record WebhooksProperties(
         @DefaultValue("24h") Duration parkAfter,
         @DefaultValue("24h") Duration secretOverlap,
         @DefaultValue("1000") int queueSize,
+        @DefaultValue("30d") Duration deliveredKept,
         @DefaultValue("5m") Duration recoveryInterval) {
 }

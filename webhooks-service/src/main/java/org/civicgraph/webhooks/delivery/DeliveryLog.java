@@ -2,11 +2,15 @@ package org.civicgraph.webhooks.delivery;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import org.civicgraph.webhooks.WebhooksProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,17 +23,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The deliveries in MongoDB: the durable record the in-memory queues are filled from, and what partners list. */
+/**
+ * The deliveries in MongoDB: the durable record the in-memory queues are filled from, and what partners list. Delivered
+ * ones are removed after {@code delivered-kept} (30 days).
+ */
 @Component
 class DeliveryLog {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final AtomicLong lastSequence = new AtomicLong();
 
-    DeliveryLog(MongoTemplate mongo) {
+    DeliveryLog(MongoTemplate mongo, WebhooksProperties properties) {
         this.mongo = mongo;
+        try {
+            mongo.indexOps(Delivery.class).createIndex(new Index().on("deliveredAt", Sort.Direction.ASC)
+                    .expire(properties.deliveredKept()).named("forget_delivered"));
+        } catch (RuntimeException e) {
+            log.warn("Could not create the TTL index of deliveries; delivered ones are kept until removed by hand: {}", e.getMessage());
+        }
     }
 
     /** A number larger than any given before by this process or, being based on the clock, by an earlier one. */
