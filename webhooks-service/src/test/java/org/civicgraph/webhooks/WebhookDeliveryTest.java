@@ -206,7 +206,7 @@ class WebhookDeliveryTest {
 
         failing.answering(200);
         GraphQlHttp.Response redelivered = admin.post("mutation { redeliverParked(subscriptionId: \"" + failingHook.get("id") + "\") { deliveries { eventId state } } }");
-        assertThat(redelivered.<List<String>>read("$.data.redeliverParked.deliveries[*].state")).as(redelivered.body()).containsOnly("PENDING");
+        assertThat(redelivered.<List<String>>read("$.data.redeliverParked.deliveries[*].eventId")).as(redelivered.body()).containsAll(sentIds);
         await(Duration.ofSeconds(20), "the redelivered events", () -> failing.received(r -> sentIds.contains(r.id())).size() >= 4);
         assertThat(distinctIds(failing.received(r -> sentIds.contains(r.id())))).containsExactlyElementsOf(sentIds);
 

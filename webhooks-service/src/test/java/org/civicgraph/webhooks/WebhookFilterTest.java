@@ -116,13 +116,14 @@ class WebhookFilterTest {
         Set<String> published = Set.of(planCreated.id(), reported.id(), otherPlanCreated.id(), otherReported.id(), councilUpdated.id(),
                 forOtherOnly.id(), last.id());
 
-        assertThat(ids(everything, published)).containsExactly(planCreated.id(), reported.id(), otherPlanCreated.id(), otherReported.id(),
+        // order is kept per subject (WebhookDeliveryTest); these events have different subjects
+        assertThat(ids(everything, published)).containsExactlyInAnyOrder(planCreated.id(), reported.id(), otherPlanCreated.id(), otherReported.id(),
                 councilUpdated.id(), last.id());
-        assertThat(ids(byType, published)).containsExactly(reported.id(), otherReported.id());
+        assertThat(ids(byType, published)).containsExactlyInAnyOrder(reported.id(), otherReported.id());
         assertThat(ids(byOrganisation, published)).as("the council's plan, its activity's report (inherited from the plan) and the council itself")
-                .containsExactly(planCreated.id(), reported.id(), councilUpdated.id());
-        assertThat(ids(byArea, published)).containsExactly(planCreated.id(), reported.id());
-        assertThat(ids(byTypePrefix, published)).containsExactly(councilUpdated.id(), last.id());
+                .containsExactlyInAnyOrder(planCreated.id(), reported.id(), councilUpdated.id());
+        assertThat(ids(byArea, published)).containsExactlyInAnyOrder(planCreated.id(), reported.id());
+        assertThat(ids(byTypePrefix, published)).containsExactlyInAnyOrder(councilUpdated.id(), last.id());
         assertThat(ids(otherPartner, published)).contains(forOtherOnly.id());
 
         assertThat(everything.received()).as("another organisation's webhook events are never delivered")

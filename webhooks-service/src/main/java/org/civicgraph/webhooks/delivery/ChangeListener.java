@@ -21,13 +21,14 @@ import java.util.function.Supplier;
  * ({@link ChangeVisibility}, the same rule as the gateway's live changes) and whose filter matches, then hands them to
  * the dispatcher. Records are read in order per key, so a subject's deliveries get increasing sequence numbers. Writing
  * is idempotent on subscription and {@code ce_id}; the offset is committed only after the deliveries are written, so
- * a crash in between writes them again, as the same deliveries.
+ * a crash in between writes them again, as the same deliveries. A record that cannot be written is retried until it can
+ * (the database away), never parked: see the listener factory in {@code WebhooksConfiguration}.
  */
 @Component
 class ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
-    private static final int WRITE_ATTEMPTS = 60;
+    private static final int WRITE_ATTEMPTS = 10;
 
     private final Dispatcher dispatcher;
     private final DeliveryLog deliveries;
@@ -41,6 +42,7 @@ class ChangeListener {
 
     @KafkaListener(topics = "#{'${civicgraph.webhooks.topics}'.split(',')}",
             groupId = "${civicgraph.webhooks.group-id:webhooks-service.deliveries}",
+            containerFactory = "webhookDeliveriesListenerFactory",
             autoStartup = "${civicgraph.webhooks.listener-enabled:true}")
     void on(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         CloudEvent event;
@@ -94,7 +96,7 @@ class ChangeListener {
         }
     }
 
-    /** Waits out a database outage of a minute or so rather than sending the record to the dead-letter topic. */
+    /** Rides out a short database outage here; a longer one fails the record, which the container retries until it works. */
     private List<Delivery> write(List<Delivery> due) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
