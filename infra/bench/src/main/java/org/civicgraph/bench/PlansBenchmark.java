@@ -42,11 +42,10 @@ import java.util.stream.Stream;
  * MongoDB command count around single calls, the fewest and the median of several.
  * <p>
  * The outbox relay's idle polling is slowed to every ten minutes for the service under test (it inherits the variable
- * from this benchmark, which starts itself again with it set): the relay looks for unpublished events with a query the
- * embedded server answers by scanning each collection under that collection's lock, about once a second, and with
- * 85,000 updates stored every report waited seconds behind it. The generated documents have no pending events and a
- * write through the service still wakes the relay at once, so only the idle scan is left out. {@code --relay-as-deployed}
- * measures with it.
+ * from this benchmark, which starts itself again with it set): as deployed it reads its marks once a second, one
+ * MongoDB command, which lands inside a report that takes seconds and would be counted as the report's round trip.
+ * The generated documents have no pending events and a write through the service still wakes the relay at once, so
+ * only the idle poll is left out. {@code --relay-as-deployed} measures with it.
  * <p>
  * Arguments: optional sizes, such as {@code 200,2000} for a quick run (default {@code 1000,10000}), then runs per
  * figure (default 20); {@code --relay-as-deployed} anywhere.
@@ -264,8 +263,8 @@ public final class PlansBenchmark implements Benchmark {
                 + " Round trips: the service's MongoDB command count around single calls, fewest and median of 11.");
         if (System.getenv(RELAY_INTERVAL) != null) {
             System.out.println("The outbox relay's idle polling was slowed for these figures (" + RELAY_INTERVAL + "=" + System.getenv(RELAY_INTERVAL)
-                    + "): as deployed it scans every aggregate collection once a second, which the embedded server does under each"
-                    + " collection's lock, and reports wait behind it; run with " + AS_DEPLOYED + " to include it.");
+                    + "): as deployed it reads its marks once a second, a command that would be counted in a long report's round trips;"
+                    + " run with " + AS_DEPLOYED + " to include it.");
         }
     }
 
