@@ -105,6 +105,23 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(1)
+    void theLeverAreaViewGathersTheStrategysThemeItsPartnersAndItsIndicators() throws Exception {
+        DocumentContext response = post(stack.gatewayUrl(), """
+                { leverArea(area: HOUSING_AND_HOMELESSNESS) {
+                    themes { plan { id } theme { key title objectives { key } } activities { reference description } }
+                    partnerships { id plan members { role partner { id name } } }
+                    indicators { indicator { id } latest { value } comparison { outcome } } } }""");
+
+        assertThat(response.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(response.<List<String>>read("$.data.leverArea.themes[*].plan.id")).contains("lincolnshire-districts-health-wellbeing-strategy");
+        assertThat(response.<List<String>>read("$.data.leverArea.themes[*].theme.key")).containsOnly("housing-and-homelessness");
+        assertThat(response.<List<Object>>read("$.data.leverArea.themes[0].activities[*]")).isNotEmpty();
+        assertThat(response.<List<Object>>read("$.data.leverArea.partnerships[*].members[*].partner.id")).isNotEmpty();
+        assertThat(response.<List<Object>>read("$.data.leverArea.indicators[*].indicator.id")).isNotEmpty();
+    }
+
+    @Test
     @Order(2)
     void whenAServiceIsStoppedTheViewAnswersWithWhatItHasAndNamesTheMissingService() throws Exception {
         stack.stop(App.PLANS);
