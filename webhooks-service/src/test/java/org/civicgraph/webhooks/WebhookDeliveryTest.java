@@ -211,6 +211,11 @@ class WebhookDeliveryTest {
         assertThat(distinctIds(failing.received(r -> sentIds.contains(r.id())))).containsExactlyElementsOf(sentIds);
 
         String oneId = failingHook.get("id") + "/" + sent.get(0).id();
+        // a delivery's outcome is recorded just after the receiver answers: redeliver it once it shows as succeeded
+        String deliveredQuery = "{ webhookDeliveries(subscriptionId: \"" + failingHook.get("id")
+                + "\", state: SUCCEEDED) { edges { node { id } } } }";
+        await(Duration.ofSeconds(20), "the redelivery recorded as succeeded",
+                () -> admin.post(deliveredQuery).<List<String>>read("$.data.webhookDeliveries.edges[*].node.id").contains(oneId));
         GraphQlHttp.Response again = admin.post("mutation { redeliver(deliveryId: \"" + oneId + "\") { deliveries { id state } } }");
         assertThat(again.<List<String>>read("$.data.redeliver.deliveries[*].id")).as(again.body()).containsExactly(oneId);
         await(Duration.ofSeconds(20), "the event delivered again, same ce-id", () -> failing.received(r -> sentIds.contains(r.id())).size() >= 5);
