@@ -99,7 +99,7 @@ class SeriesStore {
             }
         }
         if (!withEvents.isEmpty()) {
-            relay.wakeUp();
+            relay.wroteEvents(mongo.getCollectionName(Series.class), withEvents.stream().filter(id -> !conflicts.contains(id)).toList());
         }
         return conflicts;
     }

@@ -15,9 +15,10 @@ import java.util.UUID;
  * Which documents may hold unpublished events: one small mark per document, written just before a save that records
  * events. The relay reads the marks and then each marked document by its id, so finding pending events costs the
  * same whatever the size of the collections (the embedded server answers any other query with a full scan).
- * A mark is written first so that no saved event goes unmarked; a mark whose save then failed finds no events and is
- * cleared. Each mark carries a token, renewed on every write, so that the relay clears only the mark it read and a
- * save made meanwhile stays marked.
+ * A mark is written before the save, so that no saved event goes unmarked even if the process stops, and again after
+ * it: a pass may read the first mark and the document before the save lands and then clear that mark, and the second
+ * brings the document back. A mark whose save failed finds no events and is cleared. Each mark carries a token,
+ * renewed on every write, so that the relay clears only the mark it read, never one written since.
  */
 class OutboxMarks {
 

@@ -67,6 +67,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
+     * Marks documents again once they were written with new events, and wakes the relay. The mark written before
+     * the write may have been read, and cleared, by a pass that loaded the document before the write landed; marking
+     * again after it makes the next pass see the new events.
+     */
+    public void wroteEvents(String collection, Collection<?> documentIds) {
+        marks.markAll(collection, documentIds);
+        wakeUp();
+    }
+
+    /**
      * Publishes what the marked documents hold, a batch at a time, and every few minutes also what any unmarked
      * document holds (written before marks existed, or by hand); returns how many events were published.
      */

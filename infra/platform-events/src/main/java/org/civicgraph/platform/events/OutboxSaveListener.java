@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 import java.util.List;
 
 /**
- * Marks a document that is about to be saved with new events (see {@link OutboxMarks}), and wakes the relay as soon as it
- * is saved, so events leave within milliseconds.
+ * Marks a document that is about to be saved with new events (see {@link OutboxMarks}), marks it again once it is
+ * saved (a pass of the relay may have read the first mark and the document before the save landed), and wakes the
+ * relay, so events leave within milliseconds.
  */
 class OutboxSaveListener extends AbstractMongoEventListener<AggregateRoot> {
 
@@ -35,7 +36,7 @@ class OutboxSaveListener extends AbstractMongoEventListener<AggregateRoot> {
     @Override
     public void onAfterSave(AfterSaveEvent<AggregateRoot> event) {
         if (!event.getSource().getPendingEvents().isEmpty()) {
-            relay.wakeUp();
+            relay.wroteEvents(event.getCollectionName(), List.of(event.getDocument().get("_id")));
         }
     }
 }
