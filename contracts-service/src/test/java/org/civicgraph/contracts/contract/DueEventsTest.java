@@ -7,6 +7,7 @@ import org.civicgraph.contracts.ContractsProperties;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.MovableClock;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
+import org.civicgraph.platform.test.Race;
 import org.civicgraph.platform.test.TestInfrastructure;
 import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -24,17 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +84,7 @@ class DueEventsTest {
         // Down from 10 January to 1 June: four occasions became due meanwhile. Four runners race the background schedule.
         CLOCK.set(Instant.parse("2030-06-01T09:00:00Z"));
         DueEventRunner second = new DueEventRunner(mongo, contracts, properties, CLOCK, "second-instance");
-        List<DueEventRunner.Report> reports = race(runner::runOnce, second::runOnce, runner::catchUp, second::catchUp);
+        List<DueEventRunner.Report> reports = Race.atOnce(runner::runOnce, second::runOnce, runner::catchUp, second::catchUp);
         assertThat(reports).as("the runners holding no lease").anyMatch(report -> !report.skipped());
 
         // By 1 November the scheduled looks alone announce the declining contract's extension decision (due 2 October) ...
@@ -103,7 +97,7 @@ class DueEventsTest {
         GraphQlHttp.Response declined = editor.post("""
                 mutation { declineExtensionOption(input: {id: "due-decline", option: 1, note: "Re-procuring"}) { contract { id } } }""");
         assertThat(declined.hasErrors()).as(declined.body()).isFalse();
-        race(runner::catchUp, second::catchUp, runner::runOnce, second::runOnce);
+        Race.atOnce(runner::catchUp, second::catchUp, runner::runOnce, second::runOnce);
 
         for (DueOccasionKind kind : DueOccasionKind.values()) {
             assertThat(mongo.findById(kind.name(), DueCheck.class).checkedThrough()).as(kind.name()).hasToString("2030-11-01");
@@ -136,29 +130,6 @@ class DueEventsTest {
         GraphQlHttp.Response response = editor.post(
                 "mutation($input: RegisterContractInput!) { registerContract(input: $input) { contract { id } } }", Map.of("input", input));
         assertThat(response.hasErrors()).as(response.body()).isFalse();
-    }
-
-    @SafeVarargs
-    private static List<DueEventRunner.Report> race(Callable<DueEventRunner.Report>... runs) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(runs.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<DueEventRunner.Report>> futures = new ArrayList<>();
-            for (Callable<DueEventRunner.Report> run : runs) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return run.call();
-                }));
-            }
-            start.countDown();
-            List<DueEventRunner.Report> reports = new ArrayList<>();
-            for (Future<DueEventRunner.Report> future : futures) {
-                reports.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return reports;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.civicgraph.plans.PlansServiceApplication;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.MovableClock;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
+import org.civicgraph.platform.test.Race;
 import org.civicgraph.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -106,13 +101,13 @@ class DueEventsTest {
         // Down from 20 June to 5 November: Q1 closed on 31 July, Q2 on 31 October; A1's m2 and A2's m1 became overdue.
         CLOCK.set(Instant.parse("2025-11-05T09:00:00Z"));
         DueEventRunner second = new DueEventRunner(mongo, kinds, properties, CLOCK, "second-instance");
-        List<DueEventRunner.Report> reports = race(runner::runOnce, second::runOnce, runner::catchUp, second::catchUp);
+        List<DueEventRunner.Report> reports = Race.atOnce(runner::runOnce, second::runOnce, runner::catchUp, second::catchUp);
         assertThat(reports).as("the runners holding no lease").anyMatch(report -> !report.skipped());
         for (DueOccasions kind : kinds) {
             assertThat(runner.checkedThrough(kind.kind())).as(kind.kind()).hasToString("2025-11-05");
         }
         // A second race the same day announces nothing new.
-        race(runner::catchUp, second::catchUp, runner::runOnce, second::runOnce);
+        Race.atOnce(runner::catchUp, second::catchUp, runner::runOnce, second::runOnce);
 
         Map<String, List<String>> announced = announcedAfterSentinels(editor, List.of(a1, a2, a3, b1), List.of(plan, approved));
         assertThat(announced).containsOnlyKeys(a1, a2, plan, approved);
@@ -179,29 +174,6 @@ class DueEventsTest {
 
     private static void ok(GraphQlHttp.Response response) {
         assertThat(response.hasErrors()).as(response.body()).isFalse();
-    }
-
-    @SafeVarargs
-    private static List<DueEventRunner.Report> race(Callable<DueEventRunner.Report>... runs) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(runs.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<DueEventRunner.Report>> futures = new ArrayList<>();
-            for (Callable<DueEventRunner.Report> run : runs) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return run.call();
-                }));
-            }
-            start.countDown();
-            List<DueEventRunner.Report> reports = new ArrayList<>();
-            for (Future<DueEventRunner.Report> future : futures) {
-                reports.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return reports;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
