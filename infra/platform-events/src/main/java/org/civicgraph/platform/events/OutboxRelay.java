@@ -15,8 +15,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -104,14 +107,19 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** How many events wait to be published: those of the marked documents. */
+    /** How many events wait to be published: those of the marked documents, read one query per collection. */
     public long pendingCount() {
-        long count = 0;
+        Map<String, List<Object>> marked = new HashMap<>();
         for (OutboxMarks.Mark mark : marks.next(Integer.MAX_VALUE)) {
-            Query query = byId(mark.documentId());
+            marked.computeIfAbsent(mark.collection(), collection -> new ArrayList<>()).add(mark.documentId());
+        }
+        long count = 0;
+        for (Map.Entry<String, List<Object>> collection : marked.entrySet()) {
+            Query query = Query.query(Criteria.where("_id").in(collection.getValue()));
             query.fields().include(PENDING);
-            Document document = mongo.findOne(query, Document.class, mark.collection());
-            count += document == null ? 0 : document.getList(PENDING, Document.class, List.of()).size();
+            for (Document document : mongo.find(query, Document.class, collection.getKey())) {
+                count += document.getList(PENDING, Document.class, List.of()).size();
+            }
         }
         return count;
     }
