@@ -1,7 +1,7 @@
 package org.civicgraph.gateway.area;
 
+import org.civicgraph.gateway.downstream.AliasedLists;
 import org.civicgraph.gateway.downstream.Subgraph;
-import org.springframework.graphql.client.ClientGraphQlResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,27 +27,14 @@ final class AreaCoverage {
      */
     static List<Map<String, Object>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, String field,
                                               String filterArg, String selection, String recordKey, int pageSize) {
-        StringBuilder document = new StringBuilder("query(");
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (int i = 0; i < lineage.size(); i++) {
-            document.append(i == 0 ? "" : ", ").append("$a").append(i).append(": String");
-            variables.put("a" + i, lineage.get(i));
-        }
-        document.append(") {");
-        for (int i = 0; i < lineage.size(); i++) {
-            document.append(" a").append(i).append(": ").append(field).append("(filter: {").append(filterArg)
-                    .append(": $a").append(i).append("}, first: ").append(pageSize).append(") { edges { node { ").append(selection).append(" } } }");
-        }
-        document.append(" }");
-
-        ClientGraphQlResponse response = subgraph.query(document.toString(), variables, bearerToken);
+        List<List<Map<String, Object>>> pages = AliasedLists.fetch(subgraph, bearerToken, field,
+                lineage.stream().map(code -> Map.of(filterArg, code)).toList(), selection, pageSize);
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < lineage.size(); i++) {
-            String via = lineage.get(i);
-            for (Object node : response.field("a" + i + ".edges").toEntityList(Map.class)) {
+            for (Map<String, Object> node : pages.get(i)) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put(recordKey, ((Map<?, ?>) node).get("node"));
-                result.put("via", via);
+                result.put(recordKey, node);
+                result.put("via", lineage.get(i));
                 result.put("inherited", i > 0);
                 results.add(result);
             }

@@ -1,5 +1,6 @@
 package org.civicgraph.gateway.lever;
 
+import org.civicgraph.gateway.downstream.AliasedLists;
 import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
@@ -110,21 +111,12 @@ class LeverAreaController {
 
     /** One request for the activities of every theme found, one aliased field each. */
     private void addActivities(List<Map<String, Object>> themes, String token) {
-        StringBuilder document = new StringBuilder("query(");
-        Map<String, Object> variables = new LinkedHashMap<>();
+        List<Map<String, String>> filters = themes.stream()
+                .map(entry -> Map.of("planId", String.valueOf(planId(entry)), "theme", String.valueOf(((Map<?, ?>) entry.get("theme")).get("key"))))
+                .toList();
+        List<List<Map<String, Object>>> pages = AliasedLists.fetch(subgraphs.get(Service.PLANS), token, "activities", filters, ACTIVITY_SELECTION, 100);
         for (int i = 0; i < themes.size(); i++) {
-            document.append(i == 0 ? "" : ", ").append("$p").append(i).append(": ID, $t").append(i).append(": ID");
-            variables.put("p" + i, planId(themes.get(i)));
-            variables.put("t" + i, themes.get(i).get("theme") instanceof Map<?, ?> theme ? theme.get("key") : null);
-        }
-        document.append(") {");
-        for (int i = 0; i < themes.size(); i++) {
-            document.append(" a").append(i).append(": activities(filter: {planId: $p").append(i).append(", theme: $t").append(i)
-                    .append("}, first: 100) { edges { node { ").append(ACTIVITY_SELECTION).append(" } } }");
-        }
-        ClientGraphQlResponse response = subgraphs.get(Service.PLANS).query(document.append(" }").toString(), variables, token);
-        for (int i = 0; i < themes.size(); i++) {
-            themes.get(i).put("activities", nodes(response, "a" + i));
+            themes.get(i).put("activities", pages.get(i));
         }
     }
 
