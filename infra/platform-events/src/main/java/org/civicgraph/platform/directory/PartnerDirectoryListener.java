@@ -5,7 +5,6 @@ import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.events.IdempotentConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import java.util.LinkedHashMap;
@@ -14,31 +13,45 @@ import java.util.Map;
 
 /**
  * Follows the partner directory's events ({@code civicgraph.partners.v1}) in a service that names its organisations, so
- * that the service keeps naming organisations that exist: on a merge ({@code organisation.merged}) each
- * {@link OrganisationMergeFollower} of the service names the survivor where it named the merged organisation, each a
- * recorded change with its own event. Owners are never changed: owning a record is the right to change it, which moves
- * only by a deliberate act. Renames change nothing: services keep ids (and names as their sources write them), and
- * readers get current names from the directory. A successor (a CCG succeeded by an ICB) is not a merge: records name the
- * body they were made with, and the directory's {@code Organisation.current} leads from it to the body doing its job now.
+ * that the service keeps naming organisations that exist, by their current names:
+ * <ul>
+ * <li>every organisation's current name, status and merge are kept in a small local table ({@link DirectoryEntries}),
+ * which {@link OrganisationNames} reads: services keep ids (and names as their sources write them) and show the
+ * directory's current name beside them;</li>
+ * <li>on a merge ({@code organisation.merged}) each {@link OrganisationMergeFollower} of the service names the survivor
+ * where it named the merged organisation, each a recorded change with its own event. Owners are never changed: owning a
+ * record is the right to change it, which moves only by a deliberate act;</li>
+ * <li>when an organisation gains a name or another name (an {@code organisation.updated} changing {@code name} or
+ * {@code otherNames}, which a rename is too), each {@link DirectoryNameFollower} tries again to match what it left
+ * unmatched.</li>
+ * </ul>
+ * A successor (a CCG succeeded by an ICB) is not a merge: records name the body they were made with, and the directory's
+ * {@code Organisation.current} leads from it to the body doing its job now.
  * <p>
- * Events are read in order per organisation (the record key); each is applied once ({@link IdempotentConsumer}), and
- * applying one again would change nothing anyway. A record that keeps failing is parked on the topic's dead-letter topic.
+ * Events are read in order per organisation (the record key); each is applied once ({@link IdempotentConsumer}), a late
+ * one never overwrites newer news in the table, and following one again would change nothing anyway. A record that keeps
+ * failing is parked on the topic's dead-letter topic.
  */
 public class PartnerDirectoryListener {
 
     /** The name this consumer's processed events are kept under. */
     public static final String CONSUMER = "partner-directory";
-    static final String MERGED = "org.civicgraph.partners.organisation.merged.v1";
+    static final String MERGED = DirectoryEntries.MERGED;
     private static final Logger log = LoggerFactory.getLogger(PartnerDirectoryListener.class);
 
     private final IdempotentConsumer idempotentConsumer;
+    private final DirectoryEntries entries;
     private final MergedOrganisations merges;
-    private final List<OrganisationMergeFollower> followers;
+    private final List<OrganisationMergeFollower> mergeFollowers;
+    private final List<DirectoryNameFollower> nameFollowers;
 
-    public PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, MongoTemplate mongo, List<OrganisationMergeFollower> followers) {
+    PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, DirectoryEntries entries, MergedOrganisations merges,
+                             List<OrganisationMergeFollower> mergeFollowers, List<DirectoryNameFollower> nameFollowers) {
         this.idempotentConsumer = idempotentConsumer;
-        this.merges = new MergedOrganisations(mongo);
-        this.followers = followers;
+        this.entries = entries;
+        this.merges = merges;
+        this.mergeFollowers = mergeFollowers;
+        this.nameFollowers = nameFollowers;
     }
 
     @KafkaListener(topics = "${civicgraph.partner-events.topic:civicgraph.partners.v1}",
@@ -46,15 +59,24 @@ public class PartnerDirectoryListener {
             autoStartup = "${civicgraph.partner-events.enabled:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEvent.fromRecord(record);
-        if (MERGED.equals(event.type())) {
+        if (DirectoryEntries.KEPT.contains(event.type())) {
             // Only the events that may change something are remembered as processed: the directory's many others are
             // dropped without a write.
-            idempotentConsumer.handleOnce(CONSUMER, event, this::followMerge);
+            idempotentConsumer.handleOnce(CONSUMER, event, this::apply);
         }
     }
 
-    private void followMerge(CloudEvent event) {
+    private void apply(CloudEvent event) {
         Map<?, ?> data = event.dataAs(Map.class);
+        entries.record(event, data);
+        if (MERGED.equals(event.type())) {
+            followMerge(event, data);
+        } else if (DirectoryEntries.UPDATED.equals(event.type()) && gainedName(data)) {
+            followName(event, data);
+        }
+    }
+
+    private void followMerge(CloudEvent event, Map<?, ?> data) {
         String mergedId = text(data, "id", event);
         String survivorId = text(data, "mergedInto", event);
         String survivor = merges.record(mergedId, survivorId);
@@ -65,10 +87,26 @@ public class PartnerDirectoryListener {
         because.put("mergedInto", survivor);
         because.put("mergedBy", data.get("changedBy"));
         int changed = 0;
-        for (OrganisationMergeFollower follower : followers) {
+        for (OrganisationMergeFollower follower : mergeFollowers) {
             changed += follower.followMerge(mergedId, survivor, "partner-directory", because);
         }
         log.info("Followed the merge of organisation {} into {} (event {}): {} records changed", mergedId, survivor, event.id(), changed);
+    }
+
+    private void followName(CloudEvent event, Map<?, ?> data) {
+        String organisationId = text(data, "id", event);
+        Map<String, Object> because = new LinkedHashMap<>();
+        because.put("event", event.id());
+        because.put("type", event.type());
+        because.put("organisationId", organisationId);
+        because.put("changedBy", data.get("changedBy"));
+        nameFollowers.forEach(follower -> follower.directoryGainedName(organisationId, "partner-directory", because));
+    }
+
+    /** An edit that gave the organisation a new name or changed its other names (adding one, typically). */
+    private static boolean gainedName(Map<?, ?> data) {
+        return data.get("changes") instanceof Map<?, ?> changes
+                && (changes.get("name") instanceof Map<?, ?> || changes.get("otherNames") instanceof Map<?, ?>);
     }
 
     private static String text(Map<?, ?> data, String field, CloudEvent event) {

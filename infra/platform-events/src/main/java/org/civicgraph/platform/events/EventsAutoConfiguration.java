@@ -11,10 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civicgraph.platform.cloudevents.NotACloudEventException;
 import org.civicgraph.platform.cloudevents.DeadLetterTopics;
-import org.civicgraph.platform.directory.OrganisationMergeFollower;
-import org.civicgraph.platform.directory.PartnerDirectoryListener;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -26,7 +23,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.util.List;
 import java.util.Map;
 
 /** Outbox relay, CloudEvents on Kafka with safe producer settings, idempotent consumers and dead-letter topics. */
@@ -77,14 +73,6 @@ public class EventsAutoConfiguration {
     @Bean
     IdempotentConsumer idempotentConsumer(MongoTemplate mongo) {
         return new IdempotentConsumer(mongo);
-    }
-
-    /** In a service that names directory organisations (it has an {@link OrganisationMergeFollower}): follows merges. */
-    @Bean
-    @ConditionalOnBean(OrganisationMergeFollower.class)
-    PartnerDirectoryListener partnerDirectoryListener(IdempotentConsumer idempotentConsumer, MongoTemplate mongo,
-                                                      List<OrganisationMergeFollower> followers) {
-        return new PartnerDirectoryListener(idempotentConsumer, mongo, followers);
     }
 
     /** Retries a failed record with exponential back-off, then parks it on the topic's dead-letter topic. */

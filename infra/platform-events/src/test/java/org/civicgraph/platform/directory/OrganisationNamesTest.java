@@ -1,0 +1,155 @@
+package org.civicgraph.platform.directory;
+
+import org.civicgraph.platform.cloudevents.CloudEvent;
+import org.civicgraph.platform.cloudevents.EventJson;
+import org.civicgraph.platform.events.FieldChanges;
+import org.civicgraph.platform.test.PlatformIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The partner directory's organisation events reach the service through the real broker as partners-service publishes
+ * them, in any order and more than once: the local table ends with the newest name, status and merge of each
+ * organisation, and {@link OrganisationNames} answers for many ids at once.
+ */
+@PlatformIntegrationTest
+@TestPropertySource(properties = "civicgraph.partner-events.group-id=directory-test-${random.uuid}")
+class OrganisationNamesTest {
+
+    private static final String TOPIC = "civicgraph.partners.v1";
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    OrganisationNames names;
+    @Autowired
+    DirectoryTestApplication.Followed followed;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aLateRegistrationAndARepeatedRenameLeaveTheNewestName() throws Exception {
+        CloudEvent registered = registered("names-trust", "Old Trust", T0);
+        CloudEvent renamed = renamed("names-trust", "Old Trust", "New Trust", T0.plusSeconds(60));
+        CloudEvent updated = updatedName("names-trust", "Old Trust", "New Trust", T0.plusSeconds(60));
+        send(renamed, updated);
+        awaitProcessed(updated);
+        send(registered, renamed); // the registration read late, the rename again
+        awaitProcessed(registered);
+
+        assertThat(names.currentNames(List.of("names-trust"))).containsExactlyEntriesOf(Map.of("names-trust", "New Trust"));
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("partner-directory:" + renamed.id())), "processed_events")).isEqualTo(1);
+        assertThat(followed.namesGained).as("a rename is followed once, from its updated event")
+                .filteredOn(because -> "names-trust".equals(because.get("organisationId")))
+                .singleElement().satisfies(because -> assertThat(because.get("event")).isEqualTo(updated.id()));
+
+        CloudEvent closed = closed("names-trust", T0.plusSeconds(120));
+        send(closed);
+        awaitProcessed(closed);
+        assertThat(mongo.findById("names-trust", org.bson.Document.class, DirectoryEntries.COLLECTION))
+                .containsEntry("name", "New Trust").containsEntry("status", "CLOSED");
+    }
+
+    @Test
+    void aMergedOrganisationIsNamedAsItsSurvivorIsNowInOneAnswerForManyIds() throws Exception {
+        send(registered("names-duplicate", "Duplicate Care", T0), registered("names-survivor", "Survivor Care", T0),
+                registered("names-other", "Other Care", T0));
+        CloudEvent merged = merged("names-duplicate", "names-survivor", "Survivor Care", T0.plusSeconds(60));
+        send(merged);
+        awaitProcessed(merged);
+        assertThat(followed.merges).contains("names-duplicate->names-survivor");
+
+        CloudEvent renamed = updatedName("names-survivor", "Survivor Care", "Survivor Care Group", T0.plusSeconds(120));
+        send(renamed);
+        awaitProcessed(renamed);
+
+        assertThat(names.currentNames(List.of("names-duplicate", "names-survivor", "names-other", "names-unknown")))
+                .containsOnly(Map.entry("names-duplicate", "Survivor Care Group"), Map.entry("names-survivor", "Survivor Care Group"),
+                        Map.entry("names-other", "Other Care"));
+    }
+
+    private void send(CloudEvent... events) throws Exception {
+        for (CloudEvent event : events) {
+            kafka.send(event.toRecord(TOPIC)).get();
+        }
+    }
+
+    private void awaitProcessed(CloudEvent event) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Query processed = Query.query(Criteria.where("_id").is("partner-directory:" + event.id()));
+        while (!mongo.exists(processed, "processed_events")) {
+            assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** The data as partners-service's Organisation.register writes it. */
+    static CloudEvent registered(String id, String name, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("name", name);
+        data.put("otherNames", List.of());
+        data.put("type", "VOLUNTARY_OR_COMMUNITY_GROUP");
+        data.put("identifiers", List.of());
+        data.put("areasServed", List.of("E10000019"));
+        data.put("website", null);
+        data.put("contactPoints", List.of());
+        data.put("status", "ACTIVE");
+        data.put("openedOn", null);
+        data.put("units", List.of());
+        return event("registered", id, data, at);
+    }
+
+    static CloudEvent renamed(String id, String oldName, String newName, Instant at) {
+        FieldChanges changes = new FieldChanges();
+        changes.set("name", oldName, newName);
+        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
+        data.put("name", newName);
+        return event("renamed", id, data, at);
+    }
+
+    static CloudEvent updatedName(String id, String oldName, String newName, Instant at) {
+        FieldChanges changes = new FieldChanges();
+        changes.set("name", oldName, newName);
+        return event("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
+    }
+
+    static CloudEvent closed(String id, Instant at) {
+        FieldChanges changes = new FieldChanges();
+        changes.set("status", "ACTIVE", "CLOSED");
+        changes.set("closedOn", null, "2026-03-01");
+        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
+        data.put("closedOn", "2026-03-01");
+        data.put("reason", null);
+        return event("closed", id, data, at);
+    }
+
+    static CloudEvent merged(String id, String survivorId, String survivorName, Instant at) {
+        FieldChanges changes = new FieldChanges();
+        changes.set("mergedInto", null, survivorId);
+        changes.set("status", "ACTIVE", "CLOSED");
+        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
+        data.put("mergedInto", survivorId);
+        data.put("survivorName", survivorName);
+        return event("merged", id, data, at);
+    }
+
+    private static CloudEvent event(String what, String id, Map<String, Object> data, Instant at) {
+        return new CloudEvent(UUID.randomUUID().toString(), "org.civicgraph.partners.organisation." + what + ".v1",
+                "/civicgraph/partners-service", "organisations/" + id, at, id, EventJson.write(data));
+    }
+}
