@@ -1,5 +1,6 @@
 package org.civicgraph.webhooks;
 
+import org.civicgraph.webhooks.subscription.EndpointAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -7,6 +8,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 
@@ -26,6 +28,11 @@ class WebhooksConfiguration {
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff)); // no max attempts: until it works
         return factory;
+    }
+
+    @Bean
+    EndpointAddresses.HostResolver hostResolver() {
+        return InetAddress::getAllByName;
     }
 
     /** One client for handshakes and deliveries: HTTP/1.1, no redirects (an endpoint is where it was validated). */

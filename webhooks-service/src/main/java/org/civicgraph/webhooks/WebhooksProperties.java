@@ -13,7 +13,11 @@ import java.util.List;
  * @param origin              what the handshake names as the sender ({@code WebHook-Request-Origin}), and what an
  *                            endpoint must allow
  * @param allowPlainHttpLoopback whether {@code http://} endpoints on 127.0.0.1/localhost are accepted (development and
- *                            tests); every other endpoint must be {@code https://}
+ *                            tests); every other endpoint must be {@code https://}. Loopback endpoints of any scheme
+ *                            are refused without it
+ * @param allowPrivateNetworkEndpoints whether endpoints on private networks (10/8, 172.16/12, 192.168/16, 100.64/10,
+ *                            fc00::/7) are accepted, for a deployment whose receivers sit on its own network; link-local
+ *                            addresses (cloud metadata services) never are
  * @param connectTimeout      how long a connection to an endpoint may take
  * @param requestTimeout      how long an endpoint may take to answer one delivery (or the handshake) before the attempt
  *                            counts as failed
@@ -33,6 +37,7 @@ public record WebhooksProperties(
                 "civicgraph.webhooks.v1"}) List<String> topics,
         @DefaultValue("civicgraph.org") String origin,
         @DefaultValue("false") boolean allowPlainHttpLoopback,
+        @DefaultValue("false") boolean allowPrivateNetworkEndpoints,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("10s") Duration firstRetry,

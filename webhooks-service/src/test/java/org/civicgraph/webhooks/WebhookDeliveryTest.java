@@ -129,7 +129,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void onlyTheOrganisationsAdminsManageItsWebhooksAndEndpointsMustBeHttps() {
+    void onlyTheOrganisationsAdminsManageItsWebhooksAndEndpointsMustBeHttpsOnPublicAddresses() {
         TestReceiver receiver = receiver();
         Map<String, Object> input = Map.of("endpoint", receiver.url());
         assertThat(graphql.post(WebhookTesting.REGISTER, Map.of("input", input)).errorCodes()).containsExactly("UNAUTHENTICATED");
@@ -140,6 +140,13 @@ class WebhookDeliveryTest {
                 Map.of("input", Map.of("endpoint", "http://example.org/hooks")));
         assertThat(plainHttp.errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(plainHttp.<List<String>>read("$.errors[*].extensions.field")).containsExactly("endpoint");
+        GraphQlHttp.Response metadata = graphql.as(organisation, "admin").post(WebhookTesting.REGISTER,
+                Map.of("input", Map.of("endpoint", "https://169.254.169.254/latest/meta-data/")));
+        assertThat(metadata.errorCodes()).containsExactly("BAD_USER_INPUT");
+        assertThat(metadata.<List<String>>read("$.errors[*].extensions.field")).containsExactly("endpoint");
+        assertThat(metadata.<List<String>>read("$.errors[*].message")).singleElement().asString().contains("link-local");
+        assertThat(graphql.as(organisation, "admin").post("{ webhookSubscriptions { endpoint } }")
+                .<List<String>>read("$.data.webhookSubscriptions[*].endpoint")).doesNotContain("https://169.254.169.254/latest/meta-data/");
 
         String id = register(graphql, organisation, receiver.url(), null).get("id");
         String deliveries = "{ webhookDeliveries(subscriptionId: \"" + id + "\") { edges { node { id } } } }";

@@ -1,6 +1,7 @@
 package org.civicgraph.webhooks.delivery;
 
 import org.civicgraph.webhooks.WebhooksProperties;
+import org.civicgraph.webhooks.subscription.EndpointAddresses;
 import org.civicgraph.webhooks.subscription.Subscription;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Sends one delivery as a CloudEvent in the HTTP binary content mode: the event's attributes as {@code ce-*} headers,
@@ -24,10 +26,12 @@ class WebhookSender {
 
     private final HttpClient http;
     private final WebhooksProperties properties;
+    private final EndpointAddresses addresses;
 
-    WebhookSender(HttpClient webhookHttpClient, WebhooksProperties properties) {
+    WebhookSender(HttpClient webhookHttpClient, WebhooksProperties properties, EndpointAddresses addresses) {
         this.http = webhookHttpClient;
         this.properties = properties;
+        this.addresses = addresses;
     }
 
     /** How an attempt went: the status (null without an answer), an error for a failure, and a pause the endpoint asked for. */
@@ -35,6 +39,10 @@ class WebhookSender {
     }
 
     Outcome send(Subscription subscription, Delivery delivery) {
+        Optional<String> refusal = addresses.refusal(subscription.endpointUri());
+        if (refusal.isPresent()) {
+            return new Outcome(false, null, refusal.get(), null);
+        }
         byte[] body = delivery.getData() == null ? new byte[0] : delivery.getData().getBytes(StandardCharsets.UTF_8);
         Instant now = Instant.now();
         HttpRequest.Builder request = HttpRequest.newBuilder(subscription.endpointUri())

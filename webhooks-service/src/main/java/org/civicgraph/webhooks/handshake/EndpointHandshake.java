@@ -1,6 +1,7 @@
 package org.civicgraph.webhooks.handshake;
 
 import org.civicgraph.webhooks.WebhooksProperties;
+import org.civicgraph.webhooks.subscription.EndpointAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,12 @@ public class EndpointHandshake {
 
     private final HttpClient http;
     private final WebhooksProperties properties;
+    private final EndpointAddresses addresses;
 
-    public EndpointHandshake(HttpClient webhookHttpClient, WebhooksProperties properties) {
+    public EndpointHandshake(HttpClient webhookHttpClient, WebhooksProperties properties, EndpointAddresses addresses) {
         this.http = webhookHttpClient;
         this.properties = properties;
+        this.addresses = addresses;
     }
 
     /** What the endpoint answered: allowed (with a rate per minute, null for none), or why not. */
@@ -40,6 +43,10 @@ public class EndpointHandshake {
     }
 
     public Result validate(URI endpoint) {
+        Optional<String> refusal = addresses.refusal(endpoint);
+        if (refusal.isPresent()) {
+            return new Result(false, null, refusal.get());
+        }
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .timeout(properties.requestTimeout())

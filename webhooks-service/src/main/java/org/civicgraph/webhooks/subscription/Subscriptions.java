@@ -38,12 +38,15 @@ public class Subscriptions {
     private final EndpointHandshake handshake;
     private final WebhooksProperties properties;
     private final ApplicationEventPublisher events;
+    private final EndpointAddresses addresses;
 
-    Subscriptions(MongoTemplate mongo, EndpointHandshake handshake, WebhooksProperties properties, ApplicationEventPublisher events) {
+    Subscriptions(MongoTemplate mongo, EndpointHandshake handshake, WebhooksProperties properties, ApplicationEventPublisher events,
+                  EndpointAddresses addresses) {
         this.mongo = mongo;
         this.handshake = handshake;
         this.properties = properties;
         this.events = events;
+        this.addresses = addresses;
     }
 
     /** A registered subscription and its secret, which is shown only now. */
@@ -55,6 +58,9 @@ public class Subscriptions {
         String owner = organisation == null || organisation.isBlank() ? caller.organisation() : organisation;
         RecordAccess.requireAdminOf(owner);
         var uri = EndpointRules.check(endpoint, properties.allowPlainHttpLoopback());
+        addresses.refusal(uri).ifPresent(reason -> {
+            throw new InvalidInputException("endpoint", reason);
+        });
         String secret = newSecret();
         Subscription subscription = mongo.insert(Subscription.register("wh-" + UUID.randomUUID(), owner, uri, description, filter,
                 secret, caller.subject()));
