@@ -41,6 +41,7 @@ public class Contract extends AggregateRoot {
     static final String OPTION_DECLINED = "org.civicgraph.contracts.contract.option-declined.v1";
     static final String AMENDED = "org.civicgraph.contracts.contract.amended.v1";
     static final String PROVIDER_ORGANISATIONS_CHANGED = "org.civicgraph.contracts.contract.provider-organisations-changed.v1";
+    static final String PROVIDER_MATCHED = "org.civicgraph.contracts.contract.provider-matched.v1";
 
     private String strategyId;
     private String ownerOrganisation;
@@ -236,6 +237,30 @@ public class Contract extends AggregateRoot {
         data.put("providerOrganisationIds", providerOrganisationIds);
         data.put("because", because);
         changed(PROVIDER_ORGANISATIONS_CHANGED, data);
+        return true;
+    }
+
+    /**
+     * Matches a provider left unmatched to the one organisation the partner directory now resolves its name to with
+     * confidence, after the directory gained a name. The name as written stays. A change like {@link #followMerge}, with
+     * its own event; returns false, changing nothing, unless the provider is still unmatched.
+     *
+     * @param match what the directory said: the name it matched and the score
+     */
+    boolean matchProvider(String organisationId, Map<String, Object> match, String changedBy, Map<String, Object> because) {
+        if (providerResolution != ProviderResolution.UNRESOLVED) {
+            return false;
+        }
+        FieldChanges changes = new FieldChanges();
+        providerOrganisationIds = changes.set("providerOrganisationIds", providerOrganisationIds, List.of(organisationId));
+        providerResolution = changes.set("providerResolution", providerResolution, ProviderResolution.RESOLVED);
+        Map<String, Object> data = changes.eventData("id", id, changedBy);
+        data.put("provider", providerName);
+        data.put("providerOrganisationIds", providerOrganisationIds);
+        data.put("providerResolution", providerResolution.name());
+        data.put("match", match);
+        data.put("because", because);
+        changed(PROVIDER_MATCHED, data);
         return true;
     }
 

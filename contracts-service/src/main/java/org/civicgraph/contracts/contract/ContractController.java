@@ -1,5 +1,6 @@
 package org.civicgraph.contracts.contract;
 
+import org.civicgraph.contracts.organisation.Organisation;
 import org.civicgraph.contracts.strategy.CommissioningStrategy;
 import org.civicgraph.platform.graphql.FederatedEntities;
 import org.civicgraph.platform.graphql.PageRequests;
@@ -138,6 +139,12 @@ class ContractController {
     @SchemaMapping(typeName = "PerformanceRating")
     String label(PerformanceRating rating) {
         return rating.rating().label();
+    }
+
+    /** Only the ids here: the names of every organisation in the response are looked up at once (Organisation.currentName). */
+    @SchemaMapping(typeName = "Contract")
+    List<Organisation> providerOrganisations(Contract contract) {
+        return contract.getProviderOrganisationIds().stream().map(Organisation::new).toList();
     }
 
     @SchemaMapping(typeName = "Organisation")

@@ -1,5 +1,6 @@
 package org.civicgraph.contracts.strategy;
 
+import org.civicgraph.contracts.organisation.Organisation;
 import org.civicgraph.platform.graphql.PageRequests;
 import org.civicgraph.platform.graphql.FederatedEntities;
 import org.springframework.data.domain.Window;
@@ -7,6 +8,7 @@ import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -36,6 +38,23 @@ class CommissioningStrategyController {
     @MutationMapping
     ReportStrategyStatusPayload reportStrategyStatus(@Argument ReportStrategyStatusInput input) {
         return new ReportStrategyStatusPayload(register.reportStatus(input));
+    }
+
+    // Organisations by id only: their current names are looked up for the whole response at once (Organisation.currentName).
+
+    @SchemaMapping(typeName = "CommissioningStrategy")
+    Organisation commissioner(CommissioningStrategy strategy) {
+        return Organisation.of(strategy.getOwnerOrganisation());
+    }
+
+    @SchemaMapping(typeName = "PooledBudget")
+    Organisation holder(PooledBudget budget) {
+        return Organisation.of(budget.heldBy());
+    }
+
+    @SchemaMapping(typeName = "PooledBudgetContribution")
+    Organisation organisation(PooledBudget.Contribution contribution) {
+        return Organisation.of(contribution.organisationId());
     }
 
     @EntityMapping
