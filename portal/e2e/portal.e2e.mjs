@@ -135,6 +135,9 @@ const scenarios = {
       await signIn(page, 'boston-bc', 'editor');
       await go(page, `attention?period=${encodeURIComponent(PERIOD)}`);
       await page.waitForSelector(`a[href^="#/plan/${planId}"]`);
+      const notReported = page.locator(`[data-plan="${planId}"] [data-testid="not-reported"] a[href^="#/activity/"]`);
+      assert.equal(await notReported.count(), 2, 'A1 and A2 are listed as not reported, with links to their pages');
+      log('needs attention: the new plan lists A1 and A2 as not reported, each linked to its activity page');
       await check(page, 'needs-attention');
 
       await go(page, `plan/${planId}?period=${encodeURIComponent(PERIOD)}`);
@@ -247,6 +250,16 @@ const scenarios = {
       assert.ok((await page.locator('main').textContent()).includes('Re-tender'), 'signed in, the corrective measure is shown');
       log('signed in: the same page shows the internal corrective measures');
       await check(page, 'contract-signed-in');
+
+      await go(page, `attention?period=${encodeURIComponent('2020/21 Q4')}&area=E10000019`);
+      await page.waitForSelector('[data-testid="poorly-rated"] a[href="#/contract/domiciliary-care-cwd"]');
+      const behind = await page.locator('[data-testid="behind-plan"] tbody tr').count();
+      const missed = await page.locator('[data-testid="missed-targets"] tbody tr').count();
+      assert.ok(behind > 0, 'activities behind plan are listed');
+      assert.ok(missed > 0, 'missed targets are listed');
+      assert.equal(await page.locator('[data-testid="missed-targets"] a[href="#/area/E10000019"]').count(), missed, 'each missed target links to its area');
+      log(`needs attention for Lincolnshire (E10000019) in 2020/21 Q4: ${behind} behind plan, the poorly rated contract, ${missed} missed targets`);
+      await check(page, 'needs-attention-area');
     });
   },
 
