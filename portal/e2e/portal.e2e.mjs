@@ -186,6 +186,23 @@ const scenarios = {
       assert.equal(await count(page, 'Green'), 1);
       assert.equal(await count(page, 'not-reported'), 0);
       log(`live: the plan page updated itself ${Date.now() - started} ms after another user's update to A2, and says so`);
+
+      // Live on the activity page: an update to A2 for the next quarter arrives while A2's page shows that quarter.
+      const next = '2021/22 Q3';
+      await go(page, `activity/${encodeURIComponent(`${planId}/A2`)}?period=${encodeURIComponent(next)}`);
+      await page.waitForSelector('#update-form');
+      assert.equal((await page.locator('[data-testid="current-status"]').textContent()).trim(), 'Not reported');
+      await page.waitForTimeout(1500); // the subscription is open
+      const another = await graphql(`mutation($input: SubmitProgressInput!) { submitProgressUpdate(input: $input) { update { id } } }`,
+        { input: { activityId: `${planId}/A2`, period: next, status: 'Amber', commentary: 'Stalls booked for October.' } }, boston);
+      assert.deepEqual(another.errors ?? [], [], JSON.stringify(another.errors));
+      const sent = Date.now();
+      await page.waitForSelector('#live .govuk-notification-banner', { timeout: 30_000 });
+      assert.match(await page.locator('#live').textContent(), /Updated just now/);
+      assert.match(await page.locator('[data-testid="current-status"]').textContent(), /Amber/);
+      assert.match(await page.locator('[data-testid="history"]').textContent(), /Stalls booked for October/);
+      log(`live: A2's activity page showed the new ${next} update ${Date.now() - sent} ms after it was made, and says so`);
+      await check(page, 'activity-live');
     });
   },
 

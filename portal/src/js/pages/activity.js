@@ -3,10 +3,11 @@
 // shown next to the field they name (extensions.field).
 import * as session from '../session.js';
 import { graphql, missingNote, otherErrors } from '../api.js';
-import { html, href } from '../html.js';
+import { html, href, raw } from '../html.js';
 import { show, nodes, rag, summaryList, words, periodSelect } from '../page.js';
 import { currentPeriod, quarters } from '../periods.js';
 import { navigate } from '../app.js';
+import { followRecord, concerns, liveRegion, liveBanner } from '../live.js';
 
 const ACTIVITY = `query($id: ID!) { activityById(id: $id) {
   id planId reference description leadOrganisation partnerOrganisations areas note
@@ -24,7 +25,7 @@ function mayReport(activity) {
     || (plan.partnersMayReport && [activity.leadOrganisation, ...activity.partnerOrganisations].some((org) => org && session.canEdit(org)));
 }
 
-export async function activity(main, [id], query, notice) {
+export async function activity(main, [id], query, notice, liveNote) {
   const { data, errors } = await graphql(ACTIVITY, { id });
   const a = data?.activityById;
   if (!a) {
@@ -43,6 +44,7 @@ export async function activity(main, [id], query, notice) {
     <a class="govuk-back-link" href="${href('plan', plan.id, { period })}">${plan.title}</a>
     <span class="govuk-caption-l">Activity ${a.reference}</span>
     <h1 class="govuk-heading-l">${a.description}</h1>
+    ${liveRegion(liveNote)}
     ${notice ?? ''}
     <form id="period-form" class="govuk-!-margin-bottom-4">${periodSelect('activity-period', periods, period)}
       <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit">Show period</button></form>
@@ -78,6 +80,18 @@ export async function activity(main, [id], query, notice) {
     navigate(href('activity', a.id, { period: new FormData(event.target).get('period') }));
   });
   if (editable) wireForm(main, a, period, current);
+  const subject = `plans/${a.planId}/activities/${a.id.slice(a.planId.length + 1)}`;
+  followRecord(`activity:${a.id}`, { subjectPrefix: subject }, concerns(subject), (change, note) => {
+    if (main.querySelector('#update-form')?.dataset.dirty) {
+      // the user is writing an update: say so, and leave what they typed alone
+      main.querySelector('#live').innerHTML = liveBanner(html`${note} <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+        id="show-latest">Show the latest (what you have typed will be lost)</button>`).toString();
+      main.querySelector('#show-latest').addEventListener('click', () => activity(main, [a.id], { ...query, period }, null, note));
+      return;
+    }
+    const saved = main.querySelector('[data-testid="saved"]');
+    activity(main, [a.id], { ...query, period }, saved ? raw(saved.outerHTML) : null, note);
+  });
 }
 
 function form(plan, period, current) {
@@ -110,7 +124,9 @@ function form(plan, period, current) {
 const FIELDS = ['status', 'commentary', 'explanation', 'reason'];
 
 function wireForm(main, a, period, current) {
-  main.querySelector('#update-form').addEventListener('submit', async (event) => {
+  const updateForm = main.querySelector('#update-form');
+  updateForm.addEventListener('input', () => { updateForm.dataset.dirty = 'true'; });
+  updateForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.target));
     const text = (name) => (values[name] ?? '').trim() || null;

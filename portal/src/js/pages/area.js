@@ -3,6 +3,7 @@
 import { graphql, missingNote } from '../api.js';
 import { html, href } from '../html.js';
 import { show, nodes, words } from '../page.js';
+import { followRecord, liveRegion } from '../live.js';
 
 const INDICATORS = `query($code: ID!) { area(code: $code) { code name type ancestors { code name }
   profile { benchmark method
@@ -25,7 +26,7 @@ function number(value, unit) {
   return unit === 'POUNDS' ? `£${text}` : text + (UNIT[unit] ?? '');
 }
 
-export async function areaProfile(main, [code]) {
+export async function areaProfile(main, [code], query, liveNote) {
   if (!code) {
     const { data, errors } = await graphql('{ areas(filter: {type: DISTRICT}, first: 50) { edges { node { code name } } } }');
     show(main, 'Areas', html`<h1 class="govuk-heading-l">Areas</h1>${missingNote(errors, 'The list of areas')}
@@ -40,6 +41,7 @@ export async function areaProfile(main, [code]) {
   show(main, `${area?.name ?? code} area profile`, html`
     <span class="govuk-caption-l">Area profile · ${code}</span>
     <h1 class="govuk-heading-l">${area?.name ?? code}</h1>
+    ${liveRegion(liveNote)}
     ${area ? html`<p class="govuk-body">${words(area.type)} in ${area.ancestors.map((a) => a.name).join(', ')}.</p>` : ''}
     <h2 class="govuk-heading-m">Indicators compared with ${profile?.benchmark === 'E92000001' ? 'England' : profile?.benchmark ?? 'England'}</h2>
     ${missingNote(indicators.errors, 'Indicators')}
@@ -88,4 +90,6 @@ export async function areaProfile(main, [code]) {
     ${missingNote(view.errors.filter((e) => e.path?.[1] !== 'plans'), 'Partners')}
     <ul class="govuk-list">${(view.data?.areaProfile?.partners ?? []).map((p) => html`<li><a class="govuk-link" href="${href('organisation', p.organisation.id)}">${p.organisation.name}</a>
       ${p.inherited ? html`<span class="govuk-hint govuk-!-display-inline">(serves ${p.via})</span>` : ''}</li>`)}</ul>`);
+  // every change concerning the area: its indicators' values, activities, contracts and partners serving it
+  followRecord(`area:${code}`, { areas: [code] }, () => true, (change, note) => areaProfile(main, [code], query, note));
 }

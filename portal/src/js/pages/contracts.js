@@ -5,6 +5,7 @@ import { graphql, missingNote, otherErrors } from '../api.js';
 import { html, href } from '../html.js';
 import { show, nodes, summaryList, words } from '../page.js';
 import { navigate } from '../app.js';
+import { followRecord, concerns, liveRegion } from '../live.js';
 
 const CALENDAR = `query($days: Int!, $owner: ID) { decisionsCalendar(days: $days, ownerOrganisation: $owner, first: 100) {
   edges { node { kind dueDate option overdue contract { id service provider ownerOrganisation } } } } }`;
@@ -43,7 +44,7 @@ export async function decisions(main, _, query) {
   });
 }
 
-export async function contract(main, [id]) {
+export async function contract(main, [id], query, liveNote) {
   const { data, errors } = await graphql(CONTRACT, { id });
   const c = data?.contract;
   if (!c) {
@@ -57,6 +58,7 @@ export async function contract(main, [id]) {
     <a class="govuk-back-link" href="${href('contracts')}">Decisions calendar</a>
     <span class="govuk-caption-l">Key contract of ${c.ownerOrganisation}</span>
     <h1 class="govuk-heading-l">${c.service}</h1>
+    ${liveRegion(liveNote)}
     ${summaryList([
       ['Provider', c.providerOrganisationId ? html`<a class="govuk-link" href="${href('organisation', c.providerOrganisationId)}">${c.provider}</a>` : c.provider],
       ['Value', money],
@@ -87,4 +89,6 @@ export async function contract(main, [id]) {
         <td class="govuk-table__cell">${words(r.scale)}</td>
         ${c.ratings.some((x) => x.correctiveMeasures) ? html`<td class="govuk-table__cell">${r.correctiveMeasures ?? ''}</td>` : ''}</tr>`)}</tbody></table>`
       : html`<p class="govuk-body">Not rated yet.</p>`}`);
+  followRecord(`contract:${id}`, { subjectPrefix: `contracts/${id}` }, concerns(`contracts/${id}`),
+    (change, note) => contract(main, [id], query, note));
 }

@@ -3,6 +3,7 @@ import { graphql, missingNote, otherErrors } from '../api.js';
 import { html, href } from '../html.js';
 import { show, nodes, summaryList, words } from '../page.js';
 import { navigate } from '../app.js';
+import { followRecord, liveRegion } from '../live.js';
 
 const VIEW = `query($id: ID!) { organisation360(id: $id) { id organisation { id name type website }
   contractsAsProvider { id service ownerOrganisation term performance }
@@ -10,7 +11,7 @@ const VIEW = `query($id: ID!) { organisation360(id: $id) { id organisation { id 
   activities { id planId reference description leadOrganisation } } }`;
 const SEARCH = `query($name: String) { organisations(filter: {nameContains: $name}, first: 50) { edges { node { id name type areasServed } } } }`;
 
-export async function organisation360(main, [id]) {
+export async function organisation360(main, [id], query, liveNote) {
   if (!id) {
     navigate('#/partners');
     return;
@@ -22,6 +23,7 @@ export async function organisation360(main, [id]) {
   show(main, o?.name ?? id, html`
     <span class="govuk-caption-l">Organisation 360</span>
     <h1 class="govuk-heading-l">${o?.name ?? id}</h1>
+    ${liveRegion(liveNote)}
     ${missingNote(part('organisation'), 'The directory entry')}${otherErrors(errors)}
     ${o ? summaryList([['Type', words(o.type)], ['Website', o.website ? html`<a class="govuk-link" href="${o.website}" rel="noreferrer">${o.website}</a>` : null]]) : ''}
     <h2 class="govuk-heading-m">Contracts held as provider</h2>
@@ -40,6 +42,8 @@ export async function organisation360(main, [id]) {
       <a class="govuk-link" href="${href('activity', a.id)}">${a.reference}</a> ${a.description}${a.leadOrganisation === id ? ' (lead)' : ''}</li>`)}</ul>
       ${view.activities.length > 50 ? html`<p class="govuk-body-s">And ${view.activities.length - 50} more.</p>` : ''}`
       : html`<p class="govuk-body">None.</p>`) : ''}`);
+  // every change concerning the organisation: its entry, contracts it provides, activities it leads or partners on
+  followRecord(`organisation:${id}`, { organisations: [id] }, () => true, (change, note) => organisation360(main, [id], query, note));
 }
 
 export async function partners(main, _, query) {
