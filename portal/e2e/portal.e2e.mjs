@@ -280,6 +280,59 @@ const scenarios = {
     });
   },
 
+  /** On a plan that requires approval, an admin of its owner publishes a draft; an editor sees it but no control. */
+  async 'approver-publishes-draft'() {
+    const editor = await token('boston-bc', 'editor');
+    const planId = `boston-bc-approval-e2e-${Date.now()}`;
+    const created = await graphql(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { plan { id requiresApproval } } }`, { input: {
+      id: planId, ownerOrganisation: 'boston-bc', title: 'Boston Borough Council leisure plan', kind: 'STRATEGY', period: '2021-2025',
+      areas: ['E07000136'], requiresApproval: true,
+      themes: [{ key: 'leisure', title: 'Leisure for everyone', objectives: [{ key: 'pools', title: 'Pools open all year' }] }],
+    } }, editor);
+    assert.deepEqual(created.errors ?? [], [], JSON.stringify(created.errors));
+    const made = await graphql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
+      { input: { planId, reference: 'L1', objective: 'pools', description: 'Reopen the Geoff Moulder pool', leadOrganisation: 'boston-bc' } }, editor);
+    assert.deepEqual(made.errors ?? [], [], JSON.stringify(made.errors));
+    const activityId = `${planId}/L1`;
+    const draft = await graphql(`mutation($input: SubmitProgressInput!) { submitProgressUpdate(input: $input) { update { id state } } }`,
+      { input: { activityId, period: PERIOD, status: 'Green', commentary: 'Tiles replaced.' } }, editor);
+    assert.deepEqual(draft.errors ?? [], [], JSON.stringify(draft.errors));
+    assert.equal(draft.data.submitProgressUpdate.update.state, 'DRAFT');
+    assert.deepEqual(await history(activityId, null), [], 'the public sees no draft');
+    log(`created ${planId} (requires approval) with a draft update for L1 from a Boston editor`);
+
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      const route = `activity/${encodeURIComponent(activityId)}?period=${encodeURIComponent(PERIOD)}`;
+      await signIn(page, 'boston-bc', 'editor');
+      await go(page, route);
+      await page.waitForSelector('[data-testid="history"] .govuk-tag:has-text("Draft")');
+      assert.equal(await page.locator('[data-publish]').count(), 0, 'an editor has no publish control');
+      log('Boston editor: sees the draft, no publish control');
+
+      const southHolland = await token('south-holland-dc', 'admin');
+      const forged = await graphql(`mutation($input: PublishProgressInput!) { publishProgressUpdate(input: $input) { update { id } } }`,
+        { input: { id: draft.data.submitProgressUpdate.update.id } }, southHolland);
+      assert.deepEqual(forged.errors?.map((e) => e.extensions?.code), ['FORBIDDEN']);
+      assert.deepEqual(await history(activityId, null), [], 'still a draft');
+      log('a forged publishProgressUpdate by a South Holland admin: FORBIDDEN, still a draft');
+
+      await signIn(page, 'boston-bc', 'admin');
+      await go(page, route);
+      await page.waitForSelector('[data-publish]');
+      assert.equal(await page.locator('[data-publish]').count(), 1);
+      assert.match(await page.locator('[data-testid="approval-note"]').textContent(), /1 draft is waiting for you to publish/);
+      await check(page, 'activity-draft');
+      await page.click('[data-publish]');
+      await page.waitForSelector('[data-testid="published"]');
+      assert.equal(await page.locator('[data-testid="history"] .govuk-tag:has-text("Draft")').count(), 0, 'no draft left');
+      assert.equal(await page.locator('[data-publish]').count(), 0);
+      assert.deepEqual((await history(activityId, null)).map((u) => u.status), ['Green'], 'the public now sees the update');
+      log('Boston admin: published the draft from the activity page; the public now sees it');
+      await check(page, 'activity-published');
+    });
+  },
+
   /** With contracts-service stopped, the area profile shows the rest and says which part is missing. */
   async 'stopped-service'() {
     await withBrowser(async (context) => {

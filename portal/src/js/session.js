@@ -28,6 +28,12 @@ export function canEdit(organisation) {
   return !!session && session.organisation === organisation && session.roles.some((r) => r === 'editor' || r === 'admin');
 }
 
+/** Whether the signed-in user is an admin of the organisation: on plans that require approval, who publishes drafts. */
+export function canApprove(organisation) {
+  const session = current();
+  return !!session && session.organisation === organisation && session.roles.includes('admin');
+}
+
 /** Reads the claims of a JWT without verifying it: only to show who is signed in. */
 export function claims(jwt) {
   const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');

@@ -18,6 +18,7 @@ const ACTIVITY = `query($id: ID!) { activityById(id: $id) {
          authorOrganisation reportedAt state correctionReason } } } } }`;
 const SUBMIT = `mutation($input: SubmitProgressInput!) { submitProgressUpdate(input: $input) { update { id period revision status } } }`;
 const CORRECT = `mutation($input: CorrectProgressInput!) { correctProgressUpdate(input: $input) { update { id period revision status } } }`;
+const PUBLISH = `mutation($input: PublishProgressInput!) { publishProgressUpdate(input: $input) { update { id period revision status state } } }`;
 
 function mayReport(activity) {
   const plan = activity.plan;
@@ -40,6 +41,9 @@ export async function activity(main, [id], query, notice, liveNote) {
   const current = history.find((u) => u.period === period); // newest revision first
   const colour = Object.fromEntries(plan.ragScale.map((s) => [s.label, s.colour]));
   const editable = mayReport(a);
+  // drafts the user may publish: on a plan that requires approval, for its owner's admins, the latest revision of a period
+  const approver = plan.requiresApproval && session.canApprove(plan.ownerOrganisation);
+  const publishable = new Set(approver ? history.filter((u, i) => u.state === 'DRAFT' && history.findIndex((x) => x.period === u.period) === i).map((u) => u.id) : []);
   show(main, `${a.reference} ${plan.title}`, html`
     <a class="govuk-back-link" href="${href('plan', plan.id, { period })}">${plan.title}</a>
     <span class="govuk-caption-l">Activity ${a.reference}</span>
@@ -65,13 +69,18 @@ export async function activity(main, [id], query, notice, liveNote) {
       ? 'Only editors of the organisations responsible for this activity can report its progress.'
       : html`<a class="govuk-link" href="${href('sign-in')}">Sign in</a> to report progress if your organisation is responsible for this activity.`}</p>`}
     <h2 class="govuk-heading-m">History</h2>
+    ${plan.requiresApproval ? html`<p class="govuk-body-s" data-testid="approval-note">Updates to this plan are drafts until an admin of ${plan.ownerOrganisation} publishes them${publishable.size
+      ? html`: <strong>${publishable.size} ${publishable.size === 1 ? 'draft is' : 'drafts are'} waiting for you to publish</strong>` : ''}.</p>` : ''}
+    <div id="publish-errors"></div>
     ${history.length ? html`<table class="govuk-table" data-testid="history"><caption class="govuk-table__caption govuk-visually-hidden">Progress updates, newest first</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Period</th>
       <th scope="col" class="govuk-table__header">Status</th><th scope="col" class="govuk-table__header">Commentary and explanation</th>
       <th scope="col" class="govuk-table__header">Reported</th></tr></thead>
       <tbody class="govuk-table__body">${history.map((u) => html`<tr class="govuk-table__row">
         <td class="govuk-table__cell">${u.period}${u.revision > 1 ? html`<br><span class="govuk-hint govuk-!-font-size-14">revision ${u.revision}</span>` : ''}</td>
-        <td class="govuk-table__cell">${rag(u.status, colour[u.status])}${u.state === 'DRAFT' ? html` <strong class="govuk-tag govuk-tag--grey">Draft</strong>` : ''}</td>
+        <td class="govuk-table__cell">${rag(u.status, colour[u.status])}${u.state === 'DRAFT' ? html` <strong class="govuk-tag govuk-tag--grey">Draft</strong>` : ''}
+          ${publishable.has(u.id) ? html`<br><button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2"
+            data-publish="${u.id}">Publish<span class="govuk-visually-hidden"> the ${u.period} draft, revision ${u.revision}</span></button>` : ''}</td>
         <td class="govuk-table__cell">${u.commentary ?? ''}${u.explanation ? html`<br><strong>Why behind plan:</strong> ${u.explanation}` : ''}${u.correctionReason ? html`<br><strong>Corrected:</strong> ${u.correctionReason}` : ''}</td>
         <td class="govuk-table__cell govuk-!-font-size-16">${u.reportedAt?.slice(0, 10)}<br>${u.author}</td></tr>`)}</tbody></table>`
       : html`<p class="govuk-body">No progress reported yet.</p>`}`);
@@ -80,6 +89,20 @@ export async function activity(main, [id], query, notice, liveNote) {
     navigate(href('activity', a.id, { period: new FormData(event.target).get('period') }));
   });
   if (editable) wireForm(main, a, period, current);
+  main.querySelectorAll('[data-publish]').forEach((button) => button.addEventListener('click', async () => {
+    button.disabled = true;
+    const { data, errors } = await graphql(PUBLISH, { input: { id: button.dataset.publish } });
+    const published = data?.publishProgressUpdate?.update;
+    if (errors.length === 0 && published) {
+      await activity(main, [a.id], { ...query, period }, html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" data-testid="published">
+        <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title">Success</h2></div>
+        <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">The ${published.period} update (${published.status},
+        revision ${published.revision}) is published: it now counts for everyone.</p></div></div>`);
+      return;
+    }
+    button.disabled = false;
+    main.querySelector('#publish-errors').innerHTML = html`${missingNote(errors, 'Publishing')}${otherErrors(errors.length ? errors : [{ message: 'The update was not published.' }])}`.toString();
+  }));
   const subject = `plans/${a.planId}/activities/${a.id.slice(a.planId.length + 1)}`;
   followRecord(`activity:${a.id}`, { subjectPrefix: subject }, concerns(subject), (change, note) => {
     if (main.querySelector('#update-form')?.dataset.dirty) {
@@ -89,7 +112,7 @@ export async function activity(main, [id], query, notice, liveNote) {
       main.querySelector('#show-latest').addEventListener('click', () => activity(main, [a.id], { ...query, period }, null, note));
       return;
     }
-    const saved = main.querySelector('[data-testid="saved"]');
+    const saved = main.querySelector('[data-testid="saved"], [data-testid="published"]');
     activity(main, [a.id], { ...query, period }, saved ? raw(saved.outerHTML) : null, note);
   });
 }

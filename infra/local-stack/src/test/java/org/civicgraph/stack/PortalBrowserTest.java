@@ -75,6 +75,12 @@ class PortalBrowserTest {
 
     @Test
     @Order(4)
+    void anAdminOfThePlansOwnerPublishesADraftThatOthersCannotPublish() throws Exception {
+        run("approver-publishes-draft");
+    }
+
+    @Test
+    @Order(5)
     void aStoppedServiceGivesAPartialPageThatSaysWhatIsMissing() throws Exception {
         stack.stop(App.CONTRACTS);
         run("stopped-service");
