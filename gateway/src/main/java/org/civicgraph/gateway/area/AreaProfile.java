@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The area a profile is for. Its place in the hierarchy is looked up once per request and shared by the parts of
- * the view, since records for a county or region also cover each district within it.
+ * The area a profile is for. indicators-service is asked once per request, for the area, the areas it lies in and
+ * the area's indicators together, and that answer is shared by the parts of the view that need it.
  */
 final class AreaProfile {
 
@@ -23,7 +23,7 @@ final class AreaProfile {
         return code;
     }
 
-    /** The area from indicators-service, asked for by whichever part of the view needs it first. */
+    /** The area with its ancestors and profile, asked for by whichever part of the view needs it first. */
     synchronized CompletableFuture<Map<String, Object>> area(Supplier<CompletableFuture<Map<String, Object>>> lookup) {
         if (area == null) {
             area = lookup.get();
@@ -33,12 +33,14 @@ final class AreaProfile {
 
     /** This area and the areas it lies in, nearest first; just this area when the hierarchy could not be had. */
     CompletableFuture<List<String>> lineage(Supplier<CompletableFuture<Map<String, Object>>> lookup) {
-        return area(lookup).handle((found, failure) -> {
-            List<String> codes = new ArrayList<>(List.of(code));
-            if (found != null && found.get("ancestors") instanceof List<?> ancestors) {
-                ancestors.forEach(ancestor -> codes.add(String.valueOf(((Map<?, ?>) ancestor).get("code"))));
-            }
-            return codes;
-        });
+        return area(lookup).handle((found, failure) -> lineageOf(code, found));
+    }
+
+    static List<String> lineageOf(String code, Map<String, Object> area) {
+        List<String> codes = new ArrayList<>(List.of(code));
+        if (area != null && area.get("ancestors") instanceof List<?> ancestors) {
+            ancestors.forEach(ancestor -> codes.add(String.valueOf(((Map<?, ?>) ancestor).get("code"))));
+        }
+        return codes;
     }
 }

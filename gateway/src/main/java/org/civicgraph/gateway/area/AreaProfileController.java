@@ -1,6 +1,7 @@
 package org.civicgraph.gateway.area;
 
 import org.civicgraph.gateway.downstream.BearerToken;
+import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
 import org.civicgraph.platform.graphql.InvalidInputException;
@@ -13,27 +14,27 @@ import org.springframework.stereotype.Controller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A district's or county's profile: the area and its indicators against England from indicators-service, the
- * contracts serving it from contracts-service, then (once the areas it lies in are known) its partners, and the plans
- * and activities covering it, from partners-service and plans-service. Services are asked at the same time, one
- * request per service per part of the view.
+ * A district's or county's profile: the area, the areas it lies in and its indicators against England from
+ * indicators-service (one request), the contracts serving it from contracts-service, and its partners and the plans
+ * and activities covering it and the areas it lies in, from partners-service and plans-service. Services are asked at
+ * the same time, one request per service per part of the view; the lineage the last three need is the one
+ * indicators-service reported within the last minutes ({@link AreaLineages}), so they need not wait for it.
  */
 @Controller
 class AreaProfileController {
 
     private static final Pattern GSS_CODE = Pattern.compile("[ENSW]\\d{8}");
     private static final String AREA = """
-            query($code: ID!) { area(code: $code) { code name type ancestors { code name type } } }""";
-
-    private static final String INDICATORS = """
-            query($code: ID!) { area(code: $code) { profile { benchmark method
-                indicators { ...entry } positive { ...entry } negative { ...entry } } } }
+            query($code: ID!) { area(code: $code) { code name type ancestors { code name type }
+              profile { benchmark method indicators { ...entry } positive { ...entry } negative { ...entry } } } }
             fragment entry on ProfileEntry {
               indicator { id name unit polarity } latest { period { label } value }
               comparison { benchmark benchmarkValue outcome score } trend { points direction assessment significance } }""";
@@ -47,10 +48,12 @@ class AreaProfileController {
                 contract { id ownerOrganisation service provider providerOrganisationId term reviewDate latestRating { label ratedOn } } } } } }""";
 
     private final Subgraphs subgraphs;
+    private final AreaLineages lineages;
     private final Executor fanOut;
 
-    AreaProfileController(Subgraphs subgraphs, @Qualifier("downstreamCalls") Executor fanOut) {
+    AreaProfileController(Subgraphs subgraphs, AreaLineages lineages, @Qualifier("downstreamCalls") Executor fanOut) {
         this.subgraphs = subgraphs;
+        this.lineages = lineages;
         this.fanOut = fanOut;
     }
 
@@ -68,43 +71,50 @@ class AreaProfileController {
     }
 
     @SchemaMapping
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Map<String, Object>> indicators(AreaProfile profile) {
+        return profile.area(areaLookup(profile, BearerToken.current()))
+                .thenApply(area -> area == null ? null : (Map<String, Object>) area.get("profile"));
+    }
+
+    @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> partners(AreaProfile profile) {
         String token = BearerToken.current();
-        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation", 100), fanOut);
+        return overLineage(profile, token, lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation", 100));
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> plans(AreaProfile profile) {
         String token = BearerToken.current();
-        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan", 100), fanOut);
-    }
-
-    @SchemaMapping
-    CompletableFuture<Map<String, Object>> indicators(AreaProfile profile) {
-        String token = BearerToken.current();
-        return CompletableFuture.supplyAsync(() -> subgraphs.get(Service.INDICATORS)
-                .query(INDICATORS, Map.of("code", profile.getCode()), token)
-                .field("area.profile").toEntity(Map.class), fanOut);
+        return overLineage(profile, token, lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan", 100));
     }
 
     /** The activities covering the area and the areas it lies in, each with its latest update: one request. */
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> activities(AreaProfile profile) {
         String token = BearerToken.current();
-        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PLANS), token, lineage, "activities", "area", ACTIVITY_SELECTION, "activity", ACTIVITIES_PER_AREA), fanOut)
+        return overLineage(profile, token, lineage -> AreaCoverage.covering(
+                subgraphs.get(Service.PLANS), token, lineage, "activities", "area", ACTIVITY_SELECTION, "activity", ACTIVITIES_PER_AREA))
                 .thenApply(covering -> covering.stream().map(AreaProfileController::withLatestStatus).toList());
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> contracts(AreaProfile profile) {
         String token = BearerToken.current();
-        return CompletableFuture.supplyAsync(() -> subgraphs.get(Service.CONTRACTS)
-                .query(CONTRACTS, Map.of("code", profile.getCode()), token)
-                .field("contractsServingArea.edges").toEntityList(Map.class).stream()
-                .map(edge -> (Map<String, Object>) edge.get("node")).toList(), fanOut);
+        return CompletableFuture.supplyAsync(() -> ResponseFields.nodes(subgraphs.get(Service.CONTRACTS)
+                .query(CONTRACTS, Map.of("code", profile.getCode()), token), "contractsServingArea"), fanOut);
+    }
+
+    /** Runs a request over the area's lineage: at once when it is known, else when indicators-service has named it. */
+    private <T> CompletableFuture<T> overLineage(AreaProfile profile, String token, Function<List<String>, T> request) {
+        Optional<List<String>> known = lineages.of(profile.getCode());
+        if (known.isPresent()) {
+            profile.area(areaLookup(profile, token)); // the area is read afresh all the same, which also refreshes the lineage
+            return CompletableFuture.supplyAsync(() -> request.apply(known.get()), fanOut);
+        }
+        return profile.lineage(areaLookup(profile, token)).thenApplyAsync(request, fanOut);
     }
 
     /** Moves the activity's one-item history up as its latest status. */
@@ -120,8 +130,12 @@ class AreaProfileController {
     }
 
     private Supplier<CompletableFuture<Map<String, Object>>> areaLookup(AreaProfile profile, String token) {
-        return () -> CompletableFuture.supplyAsync(() -> subgraphs.get(Service.INDICATORS)
-                .query(AREA, Map.of("code", profile.getCode()), token)
-                .field("area").toEntity(Map.class), fanOut);
+        return () -> CompletableFuture.supplyAsync(() -> {
+            Map<String, Object> area = ResponseFields.object(subgraphs.get(Service.INDICATORS).query(AREA, Map.of("code", profile.getCode()), token), "area");
+            if (area != null) {
+                lineages.remember(profile.getCode(), AreaProfile.lineageOf(profile.getCode(), area));
+            }
+            return area;
+        }, fanOut);
     }
 }

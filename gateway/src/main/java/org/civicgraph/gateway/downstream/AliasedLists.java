@@ -21,7 +21,6 @@ public final class AliasedLists {
      * @param selection the node fields to return
      * @return the nodes of each page, in the order of the filters
      */
-    @SuppressWarnings("unchecked")
     public static List<List<Map<String, Object>>> fetch(Subgraph subgraph, String bearerToken, String field,
                                                         List<Map<String, String>> filters, String selection, int pageSize) {
         StringBuilder document = new StringBuilder("{");
@@ -35,8 +34,7 @@ public final class AliasedLists {
         ClientGraphQlResponse response = subgraph.query(document.append(" }").toString(), Map.of(), bearerToken);
         List<List<Map<String, Object>>> pages = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) {
-            pages.add(response.field("a" + i + ".edges").toEntityList(Map.class).stream()
-                    .map(edge -> (Map<String, Object>) edge.get("node")).toList());
+            pages.add(ResponseFields.nodes(response, "a" + i));
         }
         return pages;
     }

@@ -2,6 +2,7 @@ package org.civicgraph.gateway.lever;
 
 import org.civicgraph.gateway.downstream.AliasedLists;
 import org.civicgraph.gateway.downstream.BearerToken;
+import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
 import org.civicgraph.platform.graphql.InvalidInputException;
@@ -103,8 +104,7 @@ class LeverAreaController {
                     .query(INDICATORS, Map.of("code", view.areaCode(), "area", view.area()), token);
             Set<Object> ofLeverArea = new HashSet<>();
             nodes(response, "indicators").forEach(indicator -> ofLeverArea.add(indicator.get("id")));
-            List<Map<String, Object>> entries = response.field("area.profile.indicators").getValue() == null ? List.of()
-                    : response.field("area.profile.indicators").toEntityList(Map.class).stream().map(entry -> (Map<String, Object>) entry).toList();
+            List<Map<String, Object>> entries = ResponseFields.list(response, "area.profile.indicators");
             return entries.stream().filter(entry -> ofLeverArea.contains(((Map<String, Object>) entry.get("indicator")).get("id"))).toList();
         }, fanOut);
     }
@@ -124,10 +124,7 @@ class LeverAreaController {
         return entry.get("plan") instanceof Map<?, ?> plan ? plan.get("id") : null;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> nodes(ClientGraphQlResponse response, String field) {
-        return response.field(field + ".edges").toEntityList(Map.class).stream()
-                .map(edge -> (Map<String, Object>) edge.get("node"))
-                .toList();
+        return ResponseFields.nodes(response, field);
     }
 }

@@ -1,6 +1,7 @@
 package org.civicgraph.gateway.organisation;
 
 import org.civicgraph.gateway.downstream.BearerToken;
+import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,22 +51,22 @@ class Organisation360Controller {
 
     @SchemaMapping
     CompletableFuture<Map<String, Object>> organisation(Organisation360 view) {
-        return ask(Service.PARTNERS, ORGANISATION, view).thenApply(response -> response.field("organisation").toEntity(Map.class));
+        return ask(Service.PARTNERS, ORGANISATION, view).thenApply(response -> ResponseFields.object(response, "organisation"));
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> contractsAsProvider(Organisation360 view) {
-        return view.contracts(() -> ask(Service.CONTRACTS, CONTRACTS, view)).thenApply(response -> nodes(response, "asProvider"));
+        return view.contracts(() -> ask(Service.CONTRACTS, CONTRACTS, view)).thenApply(response -> ResponseFields.nodes(response, "asProvider"));
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> strategiesCommissioned(Organisation360 view) {
-        return view.contracts(() -> ask(Service.CONTRACTS, CONTRACTS, view)).thenApply(response -> nodes(response, "commissioned"));
+        return view.contracts(() -> ask(Service.CONTRACTS, CONTRACTS, view)).thenApply(response -> ResponseFields.nodes(response, "commissioned"));
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> activities(Organisation360 view) {
-        return ask(Service.PLANS, ACTIVITIES, view).thenApply(response -> nodes(response, "activities"));
+        return ask(Service.PLANS, ACTIVITIES, view).thenApply(response -> ResponseFields.nodes(response, "activities"));
     }
 
     private CompletableFuture<ClientGraphQlResponse> ask(Service service, String document, Organisation360 view) {
@@ -73,10 +74,4 @@ class Organisation360Controller {
         return CompletableFuture.supplyAsync(() -> subgraphs.get(service).query(document, Map.of("id", view.getId()), token), fanOut);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> nodes(ClientGraphQlResponse response, String field) {
-        return response.field(field + ".edges").toEntityList(Map.class).stream()
-                .map(edge -> (Map<String, Object>) edge.get("node"))
-                .toList();
-    }
 }

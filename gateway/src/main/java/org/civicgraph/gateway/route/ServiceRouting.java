@@ -46,6 +46,8 @@ class ServiceRouting implements WebGraphQlInterceptor {
 
     private final RootFieldRoutes routes;
     private final Subgraphs subgraphs;
+    /** Each document is parsed here once: the route depends on the document and operation name alone. */
+    private final RecentDocuments<Route> known = new RecentDocuments<>(500);
 
     ServiceRouting(RootFieldRoutes routes, Subgraphs subgraphs) {
         this.routes = routes;
@@ -76,6 +78,10 @@ class ServiceRouting implements WebGraphQlInterceptor {
     }
 
     Route route(String text, String operationName) {
+        return known.get((operationName == null ? "" : operationName) + "\n" + text, key -> workOut(text, operationName));
+    }
+
+    private Route workOut(String text, String operationName) {
         Document document;
         try {
             document = Parser.parse(text);

@@ -29,6 +29,15 @@ class ServiceRoutingTest {
     }
 
     @Test
+    void theSameDocumentRoutesByTheOperationNamedEachTime() {
+        String document = "query Plan { plan(id: \"p\") { id } } query Directory { organisation(id: \"boston-bc\") { id } }";
+
+        assertThat(routing.route(document, "Plan")).isEqualTo(new ServiceRouting.Route.To(Service.PLANS, true));
+        assertThat(routing.route(document, "Directory")).isEqualTo(new ServiceRouting.Route.To(Service.PARTNERS, true));
+        assertThat(routing.route(document, "Plan")).isEqualTo(new ServiceRouting.Route.To(Service.PLANS, true));
+    }
+
+    @Test
     void rootFieldsInFragmentsCount() {
         assertThat(routing.route("query { ...Directory } fragment Directory on Query { organisation(id: \"boston-bc\") { id } }", null))
                 .isEqualTo(new ServiceRouting.Route.To(Service.PARTNERS, true));
