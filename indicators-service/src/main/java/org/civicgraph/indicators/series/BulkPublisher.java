@@ -17,13 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
  * Publishes the checked rows of an import in batches: per batch, one query reads the series that exist (the
  * coverage says which do, so new series cost no read), the domain applies each value as a single publish would
  * (revisions kept, targets judged, standings judged), and one bulk write stores the changed series. A series that
- * someone changed meanwhile is read and changed again; the rest of its batch stands.
+ * someone changed meanwhile is read and changed again; the rest of its batch stands. A batch's bulk write runs on a
+ * writer thread while the next batch is read from the file and applied, one batch in flight: the database stores one
+ * while the service prepares the other.
  * <p>
  * The coverage of every series the import may create is written first, in one bulk write, and the red-red list of
  * each area last, in another: two writes per area for the whole import, not per batch. The benchmark area's rows go
@@ -68,11 +75,19 @@ public class BulkPublisher {
         }
         run.coverageNanos += System.nanoTime() - started;
         String benchmark = standings.watched().benchmark();
-        rows.forEach(benchmark::equals, run::add);
-        run.flush();
-        run.benchmarkDone = true;
-        rows.forEach(area -> !benchmark.equals(area), run::add);
-        run.flush();
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "import-writer"));
+        try {
+            run.writer = writer;
+            rows.forEachIn(benchmark, run::add);
+            run.flush();
+            run.finishWriting();
+            run.benchmarkDone = true;
+            rows.forEachOutside(benchmark, run::add);
+            run.flush();
+            run.finishWriting();
+        } finally {
+            writer.shutdown(); // a write under way when the import failed still ends; nothing new starts
+        }
         if (!dryRun) {
             long listing = System.nanoTime();
             run.keepUnlistingsThatHold();
@@ -86,8 +101,10 @@ public class BulkPublisher {
         run.tally.seconds("applyingValues", run.applyNanos);
         run.tally.seconds("writingCoverage", run.coverageNanos);
         run.tally.seconds("writingSeries", run.writeNanos);
-        log.info("Applied {} rows: {} ms reading series, {} ms applying values, {} ms writing coverage, {} ms writing series",
-                run.rowsApplied, run.readNanos / 1_000_000, run.applyNanos / 1_000_000, run.coverageNanos / 1_000_000, run.writeNanos / 1_000_000);
+        run.tally.seconds("waitingForWrites", run.waitNanos);
+        log.info("Applied {} rows: {} ms reading series, {} ms applying values, {} ms writing coverage, {} ms writing series ({} ms of it waited for)",
+                run.rowsApplied, run.readNanos / 1_000_000, run.applyNanos / 1_000_000, run.coverageNanos / 1_000_000, run.writeNanos / 1_000_000,
+                run.waitNanos / 1_000_000);
         return run.tally;
     }
 
@@ -111,12 +128,18 @@ public class BulkPublisher {
         /** Area to indicator to whether red-red significantly (or null: no longer red-red), written at the end. */
         private final Map<String, Map<String, Boolean>> redRed = new HashMap<>();
         private final List<ValueRow> batch = new ArrayList<>();
+        /** Writes one batch's series while the next batch is read and applied. */
+        private ExecutorService writer;
+        /** The batch being written, and its write. */
+        private Applied inFlight;
+        private Future<Written> writing;
         private long rowsApplied;
         private boolean benchmarkDone;
         private long readNanos;
         private long applyNanos;
         private long coverageNanos;
         private long writeNanos;
+        private long waitNanos;
 
         Run(String publishedBy, boolean dryRun, LongConsumer progress) {
             this.publishedBy = publishedBy;
@@ -131,6 +154,10 @@ public class BulkPublisher {
             }
         }
 
+        /**
+         * Applies the batch to its series, then hands their write to the writer once the previous batch's write is
+         * done, so that reading and applying the next batch goes on while the database stores this one.
+         */
         void flush() {
             if (batch.isEmpty()) {
                 return;
@@ -141,20 +168,61 @@ public class BulkPublisher {
                 bySeries.computeIfAbsent(Series.idOf(row.indicator().getId(), row.areaCode()), id -> new ArrayList<>()).add(row);
             }
             readBenchmarks(bySeries.values());
-            Map<String, List<ValueRow>> pending = bySeries;
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > ATTEMPTS) {
-                    throw new OptimisticLockingFailureException("Series " + pending.keySet() + " kept changing during the import");
-                }
-                pending = applyOnce(pending);
-            }
-            rowsApplied += batch.size();
+            Applied applied = applyTo(bySeries, batch.size());
             batch.clear();
+            finishWriting();
+            inFlight = applied;
+            writing = dryRun ? CompletableFuture.completedFuture(new Written(Set.of(), 0)) : writer.submit(() -> write(applied));
+        }
+
+        /**
+         * Waits for the batch being written and records what it did; a series that someone wrote meanwhile (or that
+         * the batch before created while this one was read) is read and changed again, here and now.
+         */
+        void finishWriting() {
+            if (inFlight == null) {
+                return;
+            }
+            Applied written = inFlight;
+            long waited = System.nanoTime();
+            Written outcome = await(writing);
+            waitNanos += System.nanoTime() - waited;
+            Map<String, List<ValueRow>> again = record(written, outcome);
+            inFlight = null;
+            writing = null;
+            for (int attempt = 2; !again.isEmpty(); attempt++) {
+                if (attempt > ATTEMPTS) {
+                    throw new OptimisticLockingFailureException("Series " + again.keySet() + " kept changing during the import");
+                }
+                Applied retry = applyTo(again, 0);
+                again = record(retry, dryRun ? new Written(Set.of(), 0) : write(retry));
+            }
+            rowsApplied += written.rows();
             progress.accept(rowsApplied);
         }
 
-        /** Applies the rows to fresh copies of their series and writes them; returns the rows of series written meanwhile. */
-        private Map<String, List<ValueRow>> applyOnce(Map<String, List<ValueRow>> bySeries) {
+        private Written write(Applied applied) {
+            long started = System.nanoTime();
+            Set<String> conflicts = store.writeAll(applied.changed());
+            return new Written(conflicts, System.nanoTime() - started);
+        }
+
+        private Written await(Future<Written> write) {
+            try {
+                return write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the import's series were written", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Applies the rows to fresh copies of their series: read those that exist, publish the values, judge them. */
+        private Applied applyTo(Map<String, List<ValueRow>> bySeries, int rows) {
             List<String> stored = new ArrayList<>();
             bySeries.forEach((id, seriesRows) -> {
                 ValueRow first = seriesRows.get(0);
@@ -168,7 +236,7 @@ public class BulkPublisher {
             readNanos += read - started;
             List<Series> changed = new ArrayList<>();
             Map<String, int[]> counts = new HashMap<>();
-            Map<String, Series> applied = new HashMap<>();
+            Map<String, Series> tracked = new HashMap<>();
             Set<String> announced = new HashSet<>();
             for (Map.Entry<String, List<ValueRow>> entry : bySeries.entrySet()) {
                 ValueRow first = entry.getValue().get(0);
@@ -192,7 +260,7 @@ public class BulkPublisher {
                         announced.add(entry.getKey());
                     }
                     if (one.redRed() != null || before != null) {
-                        applied.put(entry.getKey(), one);
+                        tracked.put(entry.getKey(), one);
                     }
                 }
                 if (write) {
@@ -200,34 +268,37 @@ public class BulkPublisher {
                 }
                 counts.put(entry.getKey(), outcome);
                 if (area.equals(watched.benchmark()) && write) {
-                    applied.put(entry.getKey(), one);
+                    tracked.put(entry.getKey(), one);
                 }
             }
-            long domain = System.nanoTime();
-            applyNanos += domain - read;
-            Set<String> conflicts = dryRun ? Set.of() : store.writeAll(changed);
-            writeNanos += System.nanoTime() - domain;
+            applyNanos += System.nanoTime() - read;
+            return new Applied(bySeries, rows, changed, counts, tracked, announced);
+        }
+
+        /** Records what a written batch did; returns the rows of the series that were not written because someone wrote them first. */
+        private Map<String, List<ValueRow>> record(Applied applied, Written written) {
+            writeNanos += written.nanos();
             Map<String, List<ValueRow>> again = new LinkedHashMap<>();
-            for (Map.Entry<String, List<ValueRow>> entry : bySeries.entrySet()) {
+            for (Map.Entry<String, List<ValueRow>> entry : applied.bySeries().entrySet()) {
                 ValueRow first = entry.getValue().get(0);
                 String indicatorId = first.indicator().getId();
                 String area = first.areaCode();
-                if (conflicts.contains(entry.getKey())) {
+                if (written.conflicts().contains(entry.getKey())) {
                     known.computeIfAbsent(area, a -> new HashSet<>()).add(indicatorId); // written by someone else: read it next time
                     again.put(entry.getKey(), entry.getValue());
                     continue;
                 }
                 known.computeIfAbsent(area, a -> new HashSet<>()).add(indicatorId);
-                int[] outcome = counts.get(entry.getKey());
+                int[] outcome = applied.counts().get(entry.getKey());
                 tally.add(indicatorId, area, outcome[0], outcome[1], outcome[2]);
-                if (announced.contains(entry.getKey())) {
+                if (applied.announced().contains(entry.getKey())) {
                     tally.comparisonChanged();
                 }
                 Set<String> judged = benchmarkMoved.get(indicatorId);
                 if (judged != null) {
                     judged.add(area);
                 }
-                Series one = applied.get(entry.getKey());
+                Series one = applied.tracked().get(entry.getKey());
                 if (one == null) {
                     continue;
                 }
@@ -295,5 +366,14 @@ public class BulkPublisher {
                 }
             });
         }
+    }
+
+    /** A batch applied to fresh copies of its series, ready to be written. */
+    private record Applied(Map<String, List<ValueRow>> bySeries, int rows, List<Series> changed, Map<String, int[]> counts,
+                           Map<String, Series> tracked, Set<String> announced) {
+    }
+
+    /** A batch's write: the series someone else wrote first, and how long it took. */
+    private record Written(Set<String> conflicts, long nanos) {
     }
 }

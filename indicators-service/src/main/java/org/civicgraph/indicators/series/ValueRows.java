@@ -1,11 +1,13 @@
 package org.civicgraph.indicators.series;
 
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /** The checked rows of an import, which can be read more than once (from a file kept for the purpose). */
 public interface ValueRows {
 
-    /** Reads every row again in order, passing on those whose area code passes the test. */
-    void forEach(Predicate<String> area, Consumer<ValueRow> action);
+    /** The rows of one area, in the file's order. */
+    void forEachIn(String areaCode, Consumer<ValueRow> action);
+
+    /** The rows of every area but one, in the file's order. */
+    void forEachOutside(String areaCode, Consumer<ValueRow> action);
 }

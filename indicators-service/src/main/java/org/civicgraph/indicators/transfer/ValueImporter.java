@@ -38,18 +38,23 @@ import java.util.function.Predicate;
  * Imports values from a CSV file in two streaming passes over a copy of the upload kept on disk: the first checks
  * every row (naming row and column of each problem) and that the caller may publish every indicator named; only if
  * all is well does the second apply the rows, in batches ({@link BulkPublisher}). Neither pass holds the file in
- * memory: the first keeps a few bytes a row to find a value given twice, the second one batch at a time.
+ * memory: the first keeps a few bytes a row to find a value given twice, and the benchmark area's rows (applied first,
+ * and few: one area's) so that the second reads the file once for the other areas, one batch at a time.
  */
 @Service
 class ValueImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ValueImporter.class);
+    /** Benchmark rows kept from the first pass at most: a few megabytes; a file with more reads them from disk again. */
+    private static final int BENCHMARK_ROWS_KEPT = 20_000;
 
     private final IndicatorCatalogue catalogue;
     private final AreaRegister areas;
     private final BulkPublisher publisher;
     private final MongoTemplate mongo;
     private final IndicatorsProperties.Imports settings;
+    /** The area every other is judged against, whose rows are applied first. */
+    private final String benchmarkArea;
 
     ValueImporter(IndicatorCatalogue catalogue, AreaRegister areas, BulkPublisher publisher, MongoTemplate mongo, IndicatorsProperties properties) {
         this.catalogue = catalogue;
@@ -57,6 +62,7 @@ class ValueImporter {
         this.publisher = publisher;
         this.mongo = mongo;
         this.settings = properties.imports();
+        this.benchmarkArea = properties.watchedComparison().benchmark();
     }
 
     ImportReport importValues(InputStream upload, ValueFormat format, boolean preview) throws IOException {
@@ -77,7 +83,7 @@ class ValueImporter {
                 log.info("Import {}: {}", importId, message);
                 return report(importId, format, preview, false, check, new ImportTally(), started, checked, message);
             }
-            ImportTally tally = publisher.apply(rows(file, format, check.parser), check.pairs, caller.subject(), preview,
+            ImportTally tally = publisher.apply(rows(file, format, check.parser, check.benchmarkRows), check.pairs, caller.subject(), preview,
                     new Progress(importId, "applied", check.values));
             if (!preview) {
                 mongo.insert(ValueImportRecord.of(importId, format, caller.subject(), caller.organisation(), tally));
@@ -140,6 +146,9 @@ class ValueImporter {
                         check.indicators.add(value.indicator().getId());
                         check.areas.add(value.areaCode());
                         check.pairs.computeIfAbsent(value.areaCode(), area -> new HashSet<>()).add(value.indicator().getId());
+                        if (value.areaCode().equals(benchmarkArea)) {
+                            check.keepBenchmarkRow(value);
+                        }
                         String owner = value.indicator().getOwnerOrganisation();
                         if (!mayPublish.computeIfAbsent(owner, o -> RecordAccess.canEdit(caller, o))) {
                             check.forbidden.add(value.indicator().getId());
@@ -167,27 +176,46 @@ class ValueImporter {
         }
     }
 
-    /** The second pass's rows: the file read again, each row as checked. */
-    private ValueRows rows(Path file, ValueFormat format, RowParser parser) {
-        return (Predicate<String> area, Consumer<ValueRow> action) -> {
-            List<ImportError> errors = new ArrayList<>();
-            try (CsvReader reader = open(file)) {
-                reader.next();
-                List<String> record;
-                while ((record = reader.next()) != null) {
-                    if (parser.isBlank(record) || parser.isBreakdown(record) || !area.test(parser.area(record))) {
-                        continue;
-                    }
-                    ValueRow row = parser.parse(reader.record(), record, errors);
-                    if (row == null) {
-                        throw new IllegalStateException("Row " + reader.record() + " of the " + format.key() + " import changed after it was checked: " + errors);
-                    }
-                    action.accept(row);
+    /**
+     * The second pass's rows: the benchmark area's as the first pass kept them (when they were few enough to keep),
+     * the others from the file read again, each row as checked.
+     */
+    private ValueRows rows(Path file, ValueFormat format, RowParser parser, List<ValueRow> benchmarkRows) {
+        return new ValueRows() {
+            @Override
+            public void forEachIn(String areaCode, Consumer<ValueRow> action) {
+                if (areaCode.equals(benchmarkArea) && benchmarkRows != null) {
+                    benchmarkRows.forEach(action);
+                } else {
+                    read(file, format, parser, areaCode::equals, action);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+
+            @Override
+            public void forEachOutside(String areaCode, Consumer<ValueRow> action) {
+                read(file, format, parser, area -> !area.equals(areaCode), action);
             }
         };
+    }
+
+    private static void read(Path file, ValueFormat format, RowParser parser, Predicate<String> area, Consumer<ValueRow> action) {
+        List<ImportError> errors = new ArrayList<>();
+        try (CsvReader reader = open(file)) {
+            reader.next();
+            List<String> record;
+            while ((record = reader.next()) != null) {
+                if (parser.isBlank(record) || parser.isBreakdown(record) || !area.test(parser.area(record))) {
+                    continue;
+                }
+                ValueRow row = parser.parse(reader.record(), record, errors);
+                if (row == null) {
+                    throw new IllegalStateException("Row " + reader.record() + " of the " + format.key() + " import changed after it was checked: " + errors);
+                }
+                action.accept(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static CsvReader open(Path file) throws IOException {
@@ -221,6 +249,16 @@ class ValueImporter {
         private final Set<String> areas = new HashSet<>();
         /** The indicators given values in each area. */
         private final Map<String, Set<String>> pairs = new HashMap<>();
+        /** The benchmark area's rows, so the second pass need not read the whole file for them; null when too many to keep. */
+        private List<ValueRow> benchmarkRows = new ArrayList<>();
+
+        void keepBenchmarkRow(ValueRow row) {
+            if (benchmarkRows != null && benchmarkRows.size() >= BENCHMARK_ROWS_KEPT) {
+                benchmarkRows = null;
+            } else if (benchmarkRows != null) {
+                benchmarkRows.add(row);
+            }
+        }
 
         void error(ImportError error, int listed) {
             errorCount++;
