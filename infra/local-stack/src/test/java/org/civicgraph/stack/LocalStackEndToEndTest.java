@@ -237,6 +237,42 @@ class LocalStackEndToEndTest {
         assertThat(graphqlRequestsServedBy(App.CONTRACTS) - contractsBefore).isEqualTo(1);
     }
 
+    @Test
+    @Order(9)
+    void aRenameInThePartnerDirectoryReachesTheContractsAndPlansThatNameTheOrganisation() throws Exception {
+        String token = stack.issuer().mint("e2e@barnardos", "barnardos", List.of("admin"), Duration.ofMinutes(5));
+        String newName = "Barnardo's Children's Charity " + System.nanoTime();
+        DocumentContext renamed = post(stack.gatewayUrl(), "mutation { updateOrganisation(input: {id: \"barnardos\", name: "
+                + quote(newName) + "}) { organisation { name } } }", token);
+        assertThat(renamed.<List<Object>>read("$.errors[*]")).isEmpty();
+        assertThat(renamed.<String>read("$.data.updateOrganisation.organisation.name")).isEqualTo(newName);
+
+        DocumentContext contract = awaitAnswer(stack.serviceUrl(App.CONTRACTS), """
+                { contract(id: "return-interview-service") { provider providerOrganisations { id currentName } } }""",
+                "$.data.contract.providerOrganisations[0].currentName", newName);
+        assertThat(contract.<String>read("$.data.contract.provider")).as("the name as written stays").isEqualTo("Barnardo's");
+        assertThat(contract.<String>read("$.data.contract.providerOrganisations[0].id")).isEqualTo("barnardos");
+
+        DocumentContext activities = awaitAnswer(stack.serviceUrl(App.PLANS), """
+                { activities(filter: {organisation: "barnardos"}, first: 5) { edges { node { reference
+                    partners { id currentName } } } } }""",
+                "$.data.activities.edges[0].node.partners[?(@.id == 'barnardos')].currentName", List.of(newName));
+        assertThat(activities.<List<String>>read("$.data.activities.edges[*].node.reference")).contains("A14");
+    }
+
+    /** Asks the query again until the value at the path is the one expected, for at most a minute. */
+    private static DocumentContext awaitAnswer(String url, String query, String path, Object expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        DocumentContext response = post(url, query);
+        while (!expected.equals(response.<List<Object>>read("$.errors[*]").isEmpty() ? response.read(path) : null)) {
+            assertThat(Instant.now()).as("%s is %s at %s in time; last answer %s", path, expected, url, response.jsonString())
+                    .isBefore(deadline);
+            Thread.sleep(250); // the interval between two looks, not a guess at how long the change takes
+            response = post(url, query);
+        }
+        return response;
+    }
+
     /** Requests to the service's /graphql endpoint so far, from its own HTTP server metrics. */
     private static long graphqlRequestsServedBy(App app) throws Exception {
         HttpResponse<String> metric = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
