@@ -222,6 +222,12 @@ public final class PlansApi {
         return TopicReader.withHeader("ce_type", type).and(record -> value(record).contains("\"id\":\"" + updateId + "\""));
     }
 
+    /** The id of an activity's update for a period (such as {@code 2024-25-Q1}) and revision: plan, period, activity path, revision. */
+    public static String updateId(String activityId, String periodSlug, int revision) {
+        int slash = activityId.indexOf('/');
+        return activityId.substring(0, slash) + "/" + periodSlug + activityId.substring(slash) + "/v" + revision;
+    }
+
     /** Reads until the event about the progress update has arrived; returns every such event seen. */
     public static List<ConsumerRecord<String, byte[]>> awaitUpdate(TopicReader reader, String type, String updateId) {
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();

@@ -315,6 +315,12 @@ public final class PlansBenchmark implements Benchmark {
             Objects.requireNonNull(activity, "the demo data should hold an activity with milestones");
             Document update = db.getCollection("progressUpdates").find(Filters.exists("explanation")).first();
             Objects.requireNonNull(update, "the demo data should hold an update with an explanation");
+            String planId = update.getString("planId");
+            String expected = Generator.updateId(planId, update.getString("activityId").substring(planId.length() + 1), update.getString("period"),
+                    update.getInteger("revision"));
+            if (!expected.equals(update.getString("_id"))) {
+                throw new IllegalStateException("The service names updates " + update.getString("_id") + ", the generator would name it " + expected);
+            }
             return new Templates(plan, activity, update);
         }
     }
@@ -539,9 +545,8 @@ public final class PlansBenchmark implements Benchmark {
 
         private Document update(Document activity, String period, int revision, String status, Document corrected) {
             String activityId = activity.getString("_id");
-            String slug = period.replace('/', '-').replace(' ', '-');
             Date reportedAt = Date.from(Instant.parse("2022-01-01T10:00:00Z"));
-            Document update = new Document("_id", activityId + "/" + slug + "/v" + revision)
+            Document update = new Document("_id", updateId(activity.getString("planId"), activity.getString("reference"), period, revision))
                     .append("planId", activity.getString("planId"))
                     .append("activityId", activityId)
                     .append("period", period)
@@ -565,6 +570,11 @@ public final class PlansBenchmark implements Benchmark {
                 update.append("supersedes", corrected.getString("_id")).append("correctionReason", "Misread the contractor's return");
             }
             return update;
+        }
+
+        /** As the service names an update: plan, period, activity path, revision (so a period's updates lie side by side). */
+        static String updateId(String planId, String activityPath, String period, int revision) {
+            return planId + "/" + period.replace('/', '-').replace(' ', '-') + "/" + activityPath + "/v" + revision;
         }
 
         private static String themeKey(int theme) {

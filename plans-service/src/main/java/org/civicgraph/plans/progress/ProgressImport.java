@@ -245,8 +245,8 @@ class ProgressImport {
             List<String> changed = previous == null ? List.of() : changedFields(previous, report);
             Change change = previous == null ? Change.NEW : changed.isEmpty() ? Change.UNCHANGED : Change.CORRECTION;
             String updateId = switch (change) {
-                case NEW -> ProgressUpdate.idOf(activity.getId(), period, 1);
-                case CORRECTION -> ProgressUpdate.idOf(activity.getId(), period, previous.getRevision() + 1);
+                case NEW -> ProgressUpdate.idOf(activity, period, 1);
+                case CORRECTION -> ProgressUpdate.idOf(activity, period, previous.getRevision() + 1);
                 default -> previous.getId();
             };
             planned.add(new Planned(row.number(), activity, period, report, previous, change, reason));

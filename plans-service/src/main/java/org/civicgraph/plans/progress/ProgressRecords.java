@@ -81,25 +81,33 @@ public class ProgressRecords implements ReportedActivities {
      * @param withDrafts whether drafts count: for signed-in users of the plan's owner ({@link Plan#showsDraftsTo})
      */
     public Map<String, ProgressUpdate> currentInPlan(String planId, ReportingPeriod period, boolean withDrafts) {
-        return current(mongo.find(inPlanForPeriod(planId, period), ProgressUpdate.class), withDrafts);
+        return current(ofPeriod(mongo.find(inPlanForPeriod(planId, period), ProgressUpdate.class), period), withDrafts);
     }
 
-    /** As {@link #currentInPlan}, with only what a count needs: activity, revision, status and state. */
+    /** As {@link #currentInPlan}, with only what a count needs: activity, period, revision, status and state. */
     public Map<String, ProgressUpdate> currentStatusesInPlan(String planId, ReportingPeriod period, boolean withDrafts) {
         Query query = inPlanForPeriod(planId, period);
-        query.fields().include("activityId", "revision", "status", "state");
-        return current(mongo.find(query, ProgressUpdate.class), withDrafts);
+        query.fields().include("activityId", "period", "revision", "status", "state");
+        return current(ofPeriod(mongo.find(query, ProgressUpdate.class), period), withDrafts);
     }
 
     /**
-     * Every revision of the plan's updates for the period, selected by id ({@code <planId>/<activity path>/2021-22-Q4/v2}):
-     * an anchored prefix of the id is answered from the {@code _id} index by any server, the embedded one included,
-     * which ignores secondary indexes; MongoDB examines the plan's other periods among the index keys only, and
-     * fetches just the period's documents. Drafts are told apart afterwards, so that the query stays on the index.
+     * Every revision of the plan's updates for the period, selected by id ({@code <planId>/2021-22-Q4/<activity path>/v2},
+     * or {@code <planId>/<activity path>/2021-22-Q4/v2} as updates were first stored): an anchored prefix of the id
+     * is answered from the {@code _id} index by any server, the embedded one included, which ignores secondary
+     * indexes; MongoDB examines the plan's other periods among the index keys only. The period's updates lie side by
+     * side in the index (and in the embedded server's pages), so only they are fetched. Drafts, and an old id that
+     * only looks like the period's, are told apart afterwards, so that the query stays on the index.
      */
     private static Query inPlanForPeriod(String planId, ReportingPeriod period) {
-        return Query.query(Criteria.where("_id").regex("^" + literal(planId) + "/.+/" + literal(period.slug()) + "/v[0-9]+$"))
+        String slug = literal(period.slug());
+        return Query.query(Criteria.where("_id").regex("^" + literal(planId) + "/(?:" + slug + "/.+|.+/" + slug + ")/v[0-9]+$"))
                 .cursorBatchSize(BATCH);
+    }
+
+    private static List<ProgressUpdate> ofPeriod(List<ProgressUpdate> updates, ReportingPeriod period) {
+        String wanted = period.toString();
+        return updates.stream().filter(update -> wanted.equals(update.getPeriod())).toList();
     }
 
     static String literal(String text) {

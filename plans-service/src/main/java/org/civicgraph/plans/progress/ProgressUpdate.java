@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * What was reported about one activity for one quarter: its status on the plan's scale, commentary, the explanation a
  * behind-plan status needs, and news of its milestones. What it says never changes once stored: a correction is a new
- * revision that names the one it corrects and why. The id says which: {@code <activity id>/2020-21-Q4/v2}, so two
- * corrections of the same revision cannot both be stored. On a plan that requires approval an update is stored as a
+ * revision that names the one it corrects and why. The id says which: {@code <planId>/2020-21-Q4/<activity path>/v2}
+ * ({@link #idOf}), so two corrections of the same revision cannot both be stored. On a plan that requires approval an update is stored as a
  * {@link UpdateState#DRAFT} and its one change is to be published; elsewhere it is published as it is stored.
  */
 @Document("progressUpdates")
@@ -114,14 +114,21 @@ public class ProgressUpdate extends AggregateRoot {
         return "plans/" + planId + "/activities/" + activityId.substring(planId.length() + 1) + "/periods/" + ReportingPeriod.parse(period).slug();
     }
 
-    static String idOf(String activityId, ReportingPeriod period, int revision) {
-        return activityId + "/" + period.slug() + "/v" + revision;
+    /**
+     * {@code <planId>/<period>/<activity path>/v<revision>}, such as {@code lincolnshire-cc-corporate-plan/2021-22-Q2/A9/v1}:
+     * the period before the activity, so that a plan's updates for one period lie side by side in the {@code _id}
+     * index and in a store's pages, and a report for the period reads those and not every period's. Updates stored
+     * before this order ({@code <activity id>/<period>/v<revision>}) keep their ids and are still read.
+     */
+    static String idOf(Activity activity, ReportingPeriod period, int revision) {
+        String path = activity.getId().substring(activity.getPlanId().length() + 1);
+        return activity.getPlanId() + "/" + period.slug() + "/" + path + "/v" + revision;
     }
 
     private static ProgressUpdate build(Activity activity, ReportingPeriod period, int revision, CheckedReport report,
                                         String author, String authorOrganisation, boolean draft, ImportSource source) {
         ProgressUpdate update = new ProgressUpdate();
-        update.id = idOf(activity.getId(), period, revision);
+        update.id = idOf(activity, period, revision);
         update.planId = activity.getPlanId();
         update.activityId = activity.getId();
         update.period = period.toString();

@@ -89,7 +89,7 @@ class ProgressImportApiTest {
         assertThat(preview.<List<String>>read("$.rows[1].changedFields")).containsExactly("status", "explanation");
         assertThat(preview.<String>read("$.rows[1].previousStatus")).isEqualTo("Green");
         assertThat(preview.<String>read("$.rows[0].status")).as("as the scale writes it").isEqualTo("Green");
-        assertThat(preview.<String>read("$.rows[1].updateId")).isEqualTo(a2 + "/2024-25-Q1/v2");
+        assertThat(preview.<String>read("$.rows[1].updateId")).isEqualTo(PlansApi.updateId(a2, "2024-25-Q1", 2));
         assertThat(preview.<List<String>>read("$.ignoredColumns")).containsExactly("Notes for officers");
         assertThat(viaGraphQl.<Map<String, Object>>read("$.data.progressImportPreview.counts"))
                 .isEqualTo(Map.of("newUpdates", 1, "corrections", 1, "unchanged", 1, "skipped", 1));
@@ -102,7 +102,7 @@ class ProgressImportApiTest {
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
         assertThat(applied.<Boolean>read("$.applied")).isTrue();
         GraphQlHttp.Response first = history(a1);
-        assertThat(first.<String>read("$.data.activityById.history.edges[0].node.id")).isEqualTo(a1 + "/2024-25-Q1/v1");
+        assertThat(first.<String>read("$.data.activityById.history.edges[0].node.id")).isEqualTo(PlansApi.updateId(a1, "2024-25-Q1", 1));
         assertThat(first.<String>read("$.data.activityById.history.edges[0].node.commentary")).isEqualTo("Started, on time");
         assertThat(first.<Integer>read("$.data.activityById.history.edges[0].node.importedFrom.row")).isEqualTo(2);
         assertThat(first.<String>read("$.data.activityById.history.edges[0].node.importedFrom.fileName")).isEqualTo("q1-return.csv");
@@ -113,8 +113,8 @@ class ProgressImportApiTest {
                 .isEqualTo("Corrected by spreadsheet import: q1-return.csv, row 3");
         assertThat(history(plan + "/A3").<List<Integer>>read("$.data.activityById.history.edges[*].node.revision")).as("unchanged").containsExactly(1);
         try (TopicReader reader = PlansApi.topic()) {
-            ConsumerRecord<String, byte[]> reported = PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, a1 + "/2024-25-Q1/v1").get(0);
-            ConsumerRecord<String, byte[]> corrected = PlansApi.awaitUpdate(reader, ProgressUpdate.CORRECTED, a2 + "/2024-25-Q1/v2").get(0);
+            ConsumerRecord<String, byte[]> reported = PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, PlansApi.updateId(a1, "2024-25-Q1", 1)).get(0);
+            ConsumerRecord<String, byte[]> corrected = PlansApi.awaitUpdate(reader, ProgressUpdate.CORRECTED, PlansApi.updateId(a2, "2024-25-Q1", 2)).get(0);
             assertThat(reported.key()).isEqualTo(a1);
             assertThat(JsonPath.<Integer>read(value(reported), "$.importedFrom.row")).isEqualTo(2);
             assertThat(corrected.key()).isEqualTo(a2);

@@ -53,13 +53,13 @@ class ProgressReportingApiTest {
 
         Map<String, Object> update = api.submitOk(OWNER, with(report(activity, "Q2 (July-September 2024)", "blue"), "commentary", "Finished early"));
 
-        assertThat(update.get("id")).isEqualTo(activity + "/2024-25-Q2/v1");
+        assertThat(update.get("id")).isEqualTo(PlansApi.updateId(activity, "2024-25-Q2", 1));
         assertThat(update.get("period")).isEqualTo("2024/25 Q2");
         assertThat(update.get("status")).as("as the scale writes it").isEqualTo("Blue");
         assertThat(update.get("behindPlan")).isEqualTo(false);
         assertThat(update.get("author")).isEqualTo("test-user@" + OWNER);
         try (TopicReader reader = PlansApi.topic()) {
-            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, activity + "/2024-25-Q2/v1").get(0);
+            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.REPORTED, PlansApi.updateId(activity, "2024-25-Q2", 1)).get(0);
             assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.civicgraph.plans.activity.status-reported.v1");
             assertThat(event.key()).as("keyed by the activity, so its reports stay in order").isEqualTo(activity);
             assertThat(TopicReader.header(event, "ce_subject")).endsWith("/activities/A1/periods/2024-25-Q2");
@@ -159,7 +159,7 @@ class ProgressReportingApiTest {
 
         assertThat(noReason.<String>read("$.errors[0].extensions.field")).isEqualTo("reason");
         assertThat(corrected.hasErrors()).as(corrected.body()).isFalse();
-        assertThat(corrected.<String>read("$.data.correctProgressUpdate.update.id")).isEqualTo(activity + "/2024-25-Q1/v2");
+        assertThat(corrected.<String>read("$.data.correctProgressUpdate.update.id")).isEqualTo(PlansApi.updateId(activity, "2024-25-Q1", 2));
         assertThat(corrected.<String>read("$.data.correctProgressUpdate.update.commentary")).as("kept from v1").isEqualTo("All on track");
         assertThat(correctingTheOld.<String>read("$.errors[0].extensions.field")).isEqualTo("id");
         assertThat(again.<String>read("$.errors[0].extensions.field")).as("a second report for the period is a correction").isEqualTo("period");
@@ -168,7 +168,7 @@ class ProgressReportingApiTest {
         assertThat(history.<String>read("$.data.activityHistory.edges[0].node.supersedes")).isEqualTo(first);
         assertThat(history.<String>read("$.data.activityHistory.edges[0].node.correctionReason")).isEqualTo("Misread the contractor's return");
         try (TopicReader reader = PlansApi.topic()) {
-            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.CORRECTED, activity + "/2024-25-Q1/v2").get(0);
+            ConsumerRecord<String, byte[]> event = PlansApi.awaitUpdate(reader, ProgressUpdate.CORRECTED, PlansApi.updateId(activity, "2024-25-Q1", 2)).get(0);
             assertThat(JsonPath.<String>read(value(event), "$.previousStatus")).isEqualTo("Green");
             assertThat(JsonPath.<String>read(value(event), "$.correctionReason")).isEqualTo("Misread the contractor's return");
             assertThat(reader.seen()).filteredOn(PlansApi.updateEvent(ProgressUpdate.REPORTED, first)).hasSize(1);

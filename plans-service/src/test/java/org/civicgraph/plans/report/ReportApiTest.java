@@ -1,5 +1,6 @@
 package org.civicgraph.plans.report;
 
+import org.bson.Document;
 import org.civicgraph.plans.MongoRoundTrips;
 import org.civicgraph.plans.PlansApi;
 import org.civicgraph.platform.test.GraphQlHttp;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
@@ -47,6 +51,9 @@ class ReportApiTest {
 
     @Autowired
     MongoRoundTrips roundTrips;
+
+    @Autowired
+    MongoTemplate mongo;
 
     PlansApi api;
 
@@ -153,6 +160,31 @@ class ReportApiTest {
 
         assertThat(largeSummary).isEqualTo(smallSummary).isLessThanOrEqualTo(3);
         assertThat(largeReport).isEqualTo(smallReport).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void anUpdateStoredUnderItsFormerIdIsCountedAndItsCorrectionToo() {
+        String plan = api.createPlan(OWNER, false);
+        String a1 = api.createActivity(OWNER, plan, "A1", "people-1");
+        String a2 = api.createActivity(OWNER, plan, "A2", "people-1");
+        api.submitOk(OWNER, report(a1, Q1, "Green"));
+        String a2Id = (String) api.submitOk(OWNER, report(a2, Q1, "Amber")).get("id");
+        assertThat(a2Id).isEqualTo(PlansApi.updateId(a2, "2024-25-Q1", 1));
+        // as updates were stored before the period came first in their ids
+        Document stored = mongo.findById(a2Id, Document.class, "progressUpdates");
+        mongo.remove(Query.query(Criteria.where("_id").is(a2Id)), "progressUpdates");
+        mongo.insert(stored.append("_id", a2 + "/2024-25-Q1/v1").append("pendingEvents", List.of()), "progressUpdates");
+
+        GraphQlHttp.Response before = api.anonymous().post(SUMMARY, Map.of("plan", plan, "period", Q1));
+        ok(api.as(OWNER, "editor").post(PlansApi.CORRECT, Map.of("input",
+                Map.of("id", a2 + "/2024-25-Q1/v1", "reason", "Misread the return", "status", "Red", "explanation", "Contractor left"))));
+        GraphQlHttp.Response after = api.anonymous().post(SUMMARY, Map.of("plan", plan, "period", Q1));
+        GraphQlHttp.Response exceptions = api.anonymous().post(EXCEPTIONS, Map.of("plan", plan, "period", Q1));
+
+        assertThat(counts(before, "$.data.ragSummary.counts")).isEqualTo(Map.of("Green", 1, "Amber", 1, "Red", 0, "Blue", 0, "none", 0));
+        assertThat(counts(after, "$.data.ragSummary.counts")).isEqualTo(Map.of("Green", 1, "Amber", 0, "Red", 1, "Blue", 0, "none", 0));
+        assertThat(exceptions.<List<String>>read("$.data.exceptionReport.behindPlan.edges[*].node.activity.reference")).containsExactly("A2");
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(PlansApi.updateId(a2, "2024-25-Q1", 2))), "progressUpdates")).isTrue();
     }
 
     @Test
