@@ -280,6 +280,45 @@ const scenarios = {
     });
   },
 
+  /** Long lists a page at a time with the API's cursors: the partner directory and the activity search. */
+  async 'long-lists-page-by-page'() {
+    await withBrowser(async (context) => {
+      const page = await context.newPage();
+      await open(page, 'partners');
+      await page.waitForSelector('[data-testid="pager"] a[rel="next"]');
+      assert.equal(await page.locator('[data-testid="partners"] li').count(), 20);
+      assert.match(await page.locator('[data-testid="partners-shown"]').textContent(), /Organisations 1 to 20/);
+      assert.equal(await page.locator('[data-testid="pager"] a[rel="prev"]').count(), 0, 'no previous page on the first');
+      const firstPage = await page.locator('[data-testid="partners"] li a').allTextContents();
+      await page.click('[data-testid="pager"] a[rel="next"]');
+      await page.waitForFunction(() => /Organisations 21 to/.test(document.querySelector('[data-testid="partners-shown"]')?.textContent ?? ''));
+      const secondPage = await page.locator('[data-testid="partners"] li a').allTextContents();
+      assert.equal(secondPage.filter((name) => firstPage.includes(name)).length, 0, 'page 2 repeats nothing of page 1');
+      await check(page, 'partner-directory-page-2');
+      await page.click('[data-testid="pager"] a[rel="prev"]');
+      await page.waitForFunction(() => /Organisations 1 to 20/.test(document.querySelector('[data-testid="partners-shown"]')?.textContent ?? ''));
+      assert.deepEqual(await page.locator('[data-testid="partners"] li a').allTextContents(), firstPage);
+      log(`partner directory: 20 a page, Next then Previous; page 2 had ${secondPage.length} others`);
+
+      await go(page, 'activities?organisation=lincolnshire-cc');
+      await page.waitForSelector('[data-testid="activities"] tbody tr');
+      assert.equal(await page.locator('[data-testid="activities"] tbody tr').count(), 20);
+      const seen = new Set(await page.locator('[data-testid="activities"] tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
+      let pages = 1;
+      while (await page.locator('[data-testid="pager"] a[rel="next"]').count()) {
+        await page.click('[data-testid="pager"] a[rel="next"]');
+        pages += 1;
+        await page.waitForFunction((n) => new RegExp(`Activities ${(n - 1) * 20 + 1} to`).test(document.querySelector('[data-testid="activities-shown"]')?.textContent ?? ''), pages);
+        const links = await page.locator('[data-testid="activities"] tbody tr td:first-child a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+        links.forEach((link) => { assert.ok(!seen.has(link), `${link} shown twice`); seen.add(link); });
+      }
+      assert.ok(pages >= 2, 'more than one page of Lincolnshire activities');
+      assert.match(await page.locator('[data-testid="activities-shown"]').textContent(), new RegExp(`of ${seen.size}`));
+      log(`activity search for lincolnshire-cc: ${seen.size} activities on ${pages} pages, none twice`);
+      await check(page, 'activities');
+    });
+  },
+
   /** On a plan that requires approval, an admin of its owner publishes a draft; an editor sees it but no control. */
   async 'approver-publishes-draft'() {
     const editor = await token('boston-bc', 'editor');

@@ -7,6 +7,7 @@ import { attention } from './pages/attention.js';
 import { areaProfile } from './pages/area.js';
 import { plans, plan } from './pages/plan.js';
 import { activity } from './pages/activity.js';
+import { activities } from './pages/activities.js';
 import { decisions, contract } from './pages/contracts.js';
 import { organisation360, partners } from './pages/organisation.js';
 
@@ -18,6 +19,7 @@ const ROUTES = {
   plans,
   plan,
   activity,
+  activities,
   contracts: decisions,
   contract,
   organisation: organisation360,
@@ -27,6 +29,7 @@ const ROUTES = {
 const NAVIGATION = [
   ['attention', 'Needs attention', true],
   ['plans', 'Plans'],
+  ['activities', 'Activities'],
   ['area', 'Areas'],
   ['contracts', 'Contracts'],
   ['partners', 'Partner directory'],

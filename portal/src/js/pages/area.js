@@ -14,7 +14,7 @@ const PARTNERS_AND_PLANS = `query($code: ID!) { areaProfile(code: $code) {
   partners { organisation { id name type } via inherited } plans { plan { id title } via inherited } } }`;
 const CONTRACTS = `query($code: ID!) { contractsServingArea(area: $code, first: 50) { edges { node {
   recordedFor inherited contract { id service provider latestRating { label } } } } } }`;
-const ACTIVITIES = `query($code: ID!) { activities(filter: {area: $code}, first: 50) { edges { node { id planId reference description } } } }`;
+const ACTIVITIES = `query($code: ID!) { activities(filter: {area: $code}, first: 50) { pageInfo { hasNextPage } edges { node { id planId reference description } } } }`;
 
 const OUTCOME_CLASS = { BETTER: 'better', SIMILAR: 'similar', WORSE: 'worse' };
 const TREND = { GETTING_BETTER: '↗ Getting better', GETTING_WORSE: '↘ Getting worse', NO_CHANGE: '→ No change', NO_JUDGEMENT: 'No judgement' };
@@ -81,6 +81,7 @@ export async function areaProfile(main, [code], query, liveNote) {
     <ul class="govuk-list">${(view.data?.areaProfile?.plans ?? []).map((p) => html`<li><a class="govuk-link" href="${href('plan', p.plan.id)}">${p.plan.title}</a>
       ${p.inherited ? html`<span class="govuk-hint govuk-!-display-inline">(covers ${p.via})</span>` : ''}</li>`)}</ul>
     <ul class="govuk-list govuk-list--bullet">${nodes(activities.data?.activities).map((a) => html`<li><a class="govuk-link" href="${href('activity', a.id)}">${a.reference}</a> ${a.description}</li>`)}</ul>
+    ${activities.data?.activities?.pageInfo?.hasNextPage ? html`<p class="govuk-body-s"><a class="govuk-link" href="${href('activities', { area: code })}">All activities in ${area?.name ?? code}, page by page</a></p>` : ''}
     <h2 class="govuk-heading-m">Contracts serving ${area?.name ?? code}</h2>
     ${missingNote(contracts.errors, 'Contracts')}
     <ul class="govuk-list">${nodes(contracts.data?.contractsServingArea).map((c) => html`<li>

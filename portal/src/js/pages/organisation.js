@@ -1,7 +1,7 @@
 // Organisation 360 (the gateway's view over partners, contracts and plans) and the partner directory search.
 import { graphql, missingNote, otherErrors } from '../api.js';
 import { html, href } from '../html.js';
-import { show, nodes, summaryList, words } from '../page.js';
+import { show, nodes, summaryList, words, pager, pagePosition, PAGE_SIZE } from '../page.js';
 import { navigate } from '../app.js';
 import { followRecord, liveRegion } from '../live.js';
 
@@ -9,7 +9,8 @@ const VIEW = `query($id: ID!) { organisation360(id: $id) { id organisation { id 
   contractsAsProvider { id service ownerOrganisation term performance }
   strategiesCommissioned { id title stage commissionerStatus }
   activities { id planId reference description leadOrganisation } } }`;
-const SEARCH = `query($name: String) { organisations(filter: {nameContains: $name}, first: 50) { edges { node { id name type areasServed } } } }`;
+const SEARCH = `query($name: String, $first: Int!, $after: String) { organisations(filter: {nameContains: $name}, first: $first, after: $after) {
+  pageInfo { hasNextPage endCursor } edges { node { id name type areasServed } } } }`;
 
 export async function organisation360(main, [id], query, liveNote) {
   if (!id) {
@@ -40,7 +41,8 @@ export async function organisation360(main, [id], query, liveNote) {
     ${missingNote(part('activities'), 'Plan activities')}
     ${view?.activities ? (view.activities.length ? html`<ul class="govuk-list govuk-list--bullet">${view.activities.slice(0, 50).map((a) => html`<li>
       <a class="govuk-link" href="${href('activity', a.id)}">${a.reference}</a> ${a.description}${a.leadOrganisation === id ? ' (lead)' : ''}</li>`)}</ul>
-      ${view.activities.length > 50 ? html`<p class="govuk-body-s">And ${view.activities.length - 50} more.</p>` : ''}`
+      ${view.activities.length > 50 ? html`<p class="govuk-body-s">And ${view.activities.length - 50} more:
+        <a class="govuk-link" href="${href('activities', { organisation: id })}">all activities of ${o?.name ?? id}, page by page</a>.</p>` : ''}`
       : html`<p class="govuk-body">None.</p>`) : ''}`);
   // every change concerning the organisation: its entry, contracts it provides, activities it leads or partners on
   followRecord(`organisation:${id}`, { organisations: [id] }, () => true, (change, note) => organisation360(main, [id], query, note));
@@ -48,8 +50,10 @@ export async function organisation360(main, [id], query, liveNote) {
 
 export async function partners(main, _, query) {
   const name = query.q ?? '';
-  const { data, errors } = await graphql(SEARCH, { name: name || null });
+  const position = pagePosition(query);
+  const { data, errors } = await graphql(SEARCH, { name: name || null, first: PAGE_SIZE, after: position.after });
   const found = nodes(data?.organisations);
+  const from = (position.number - 1) * PAGE_SIZE + 1;
   show(main, 'Partner directory', html`
     <h1 class="govuk-heading-l">Partner directory</h1>
     <form id="search" role="search"><div class="govuk-form-group"><label class="govuk-label" for="q">Organisation name</label>
@@ -57,9 +61,12 @@ export async function partners(main, _, query) {
       <input class="govuk-input govuk-input--width-20" id="q" name="q" type="search" value="${name}" aria-describedby="q-hint" spellcheck="false">
       <button class="govuk-button govuk-!-margin-bottom-0" type="submit">Search</button></div></form>
     ${missingNote(errors, 'The partner directory')}${otherErrors(errors)}
-    ${data ? html`<p class="govuk-body" role="status">${found.length} ${found.length === 1 ? 'organisation' : 'organisations'}${name ? html` matching “${name}”` : ''}.</p>
+    ${data ? html`<p class="govuk-body" role="status" data-testid="partners-shown">${found.length === 0 ? 'No organisations'
+      : position.number === 1 && !data.organisations.pageInfo.hasNextPage ? `${found.length} ${found.length === 1 ? 'organisation' : 'organisations'}`
+      : `Organisations ${from} to ${from + found.length - 1}`}${name ? html` matching “${name}”` : ''}.</p>
       <ul class="govuk-list" data-testid="partners">${found.map((o) => html`<li><a class="govuk-link" href="${href('organisation', o.id)}">${o.name}</a>
-        <span class="govuk-hint govuk-!-display-inline">${words(o.type)}</span></li>`)}</ul>` : ''}`);
+        <span class="govuk-hint govuk-!-display-inline">${words(o.type)}</span></li>`)}</ul>
+      ${pager(['partners'], { q: name }, position, data.organisations.pageInfo)}` : ''}`);
   main.querySelector('#search').addEventListener('submit', (event) => {
     event.preventDefault();
     navigate(href('partners', { q: new FormData(event.target).get('q') }));

@@ -75,12 +75,18 @@ class PortalBrowserTest {
 
     @Test
     @Order(4)
+    void longListsArePagedWithTheApisCursors() throws Exception {
+        run("long-lists-page-by-page");
+    }
+
+    @Test
+    @Order(5)
     void anAdminOfThePlansOwnerPublishesADraftThatOthersCannotPublish() throws Exception {
         run("approver-publishes-draft");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStoppedServiceGivesAPartialPageThatSaysWhatIsMissing() throws Exception {
         stack.stop(App.CONTRACTS);
         run("stopped-service");
