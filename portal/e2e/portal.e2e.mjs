@@ -5,6 +5,8 @@
 // A scenario prints what it checks and exits non-zero on the first failure. Nothing but loopback is contacted:
 // any other request the page makes fails the scenario.
 import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +108,53 @@ async function signIn(page, organisation, role) {
 
 async function count(page, label) {
   return Number(await page.locator(`[data-testid="plan-counts"] li[data-status="${label}"] strong`).textContent());
+}
+
+/**
+ * An OpenID Connect provider on loopback for the sign-in scenario: discovery, an authorization endpoint that signs the
+ * user in at once and sends them back with a code, and a token endpoint that checks the PKCE verifier against the
+ * challenge and then hands out a token of the stack's development issuer (the one the gateway accepts).
+ */
+async function fakeProvider(organisation, roles) {
+  const codes = new Map();
+  const seen = { authorizations: [], exchanges: [] };
+  const server = createServer(async (request, response) => {
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const url = new URL(request.url, base);
+    const reply = (status, body, headers = {}) => {
+      response.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type, Accept', ...headers });
+      response.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    if (request.method === 'OPTIONS') return reply(204);
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return reply(200, { issuer: base, authorization_endpoint: `${base}/authorize`, token_endpoint: `${base}/token` }, { 'Content-Type': 'application/json' });
+    }
+    if (url.pathname === '/authorize') {
+      const params = Object.fromEntries(url.searchParams);
+      seen.authorizations.push(params);
+      const code = `code-${codes.size + 1}`;
+      codes.set(code, params);
+      const back = new URL(params.redirect_uri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', params.state);
+      return reply(302, undefined, { Location: back.toString() });
+    }
+    if (url.pathname === '/token' && request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const form = Object.fromEntries(new URLSearchParams(body));
+      const asked = codes.get(form.code);
+      codes.delete(form.code);
+      const verified = !!asked && createHash('sha256').update(form.code_verifier ?? '').digest('base64url') === asked.code_challenge
+        && form.redirect_uri === asked.redirect_uri && form.client_id === asked.client_id && form.grant_type === 'authorization_code';
+      seen.exchanges.push({ ...form, verified });
+      if (!verified) return reply(400, { error: 'invalid_grant' }, { 'Content-Type': 'application/json' });
+      return reply(200, { access_token: await token(organisation, roles), token_type: 'Bearer' }, { 'Content-Type': 'application/json' });
+    }
+    return reply(404, { error: 'not_found' });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { issuer: `http://127.0.0.1:${server.address().port}`, seen, close: () => server.close() };
 }
 
 // ---- scenarios --------------------------------------------------------------------------------------------------
@@ -370,6 +419,46 @@ const scenarios = {
       log('Boston admin: published the draft from the activity page; the public now sees it');
       await check(page, 'activity-published');
     });
+  },
+
+  /**
+   * Sign-in through an OpenID Connect provider, as in production: the portal is told (as the gateway tells it when
+   * CIVICGRAPH_PORTAL_OIDC_CLIENT_ID is set) to use a provider on loopback, goes there with a PKCE challenge, comes
+   * back with a code and trades it with the verifier for a token; a forged return is refused.
+   */
+  async 'provider-sign-in'() {
+    const provider = await fakeProvider('boston-bc', 'editor');
+    try {
+      await withBrowser(async (context) => {
+        await context.route('**/portal-config.json', (route) => route.fulfill({ contentType: 'application/json',
+          body: JSON.stringify({ issuer: ISSUER, developmentSignIn: false, oidc: { issuer: provider.issuer, clientId: 'civicgraph-portal', scope: 'openid profile' } }) }));
+        const page = await context.newPage();
+        await open(page, 'sign-in');
+        await page.waitForSelector('#provider-sign-in');
+        assert.equal(await page.locator('#organisation').count(), 0, 'no development sign-in');
+        await check(page, 'sign-in-provider');
+        await page.click('#provider-sign-in');
+        await page.waitForSelector('[data-testid="signed-in-as"]');
+        await page.waitForSelector('h1:has-text("Needs attention")');
+        assert.match(await page.locator('[data-testid="signed-in-as"]').textContent(), /boston-bc \(editor\)/);
+        assert.equal(new URL(page.url()).search, '', 'the code is taken out of the address');
+        const [asked] = provider.seen.authorizations;
+        assert.equal(asked.code_challenge_method, 'S256');
+        assert.equal(asked.client_id, 'civicgraph-portal');
+        assert.equal(asked.redirect_uri, `${PORTAL}/`);
+        assert.deepEqual(provider.seen.exchanges.map((e) => e.verified), [true]);
+        log('signed in through the provider: S256 challenge sent, code traded with the matching verifier, Needs attention shown as boston-bc editor');
+
+        const forgedPage = await context.newPage();
+        await forgedPage.goto(`${PORTAL}/?code=code-1&state=not-the-one-sent`);
+        await forgedPage.waitForSelector('[data-testid="sign-in-problem"]');
+        assert.equal(await forgedPage.locator('[data-testid="signed-in-as"]').count(), 0);
+        assert.equal(provider.seen.exchanges.length, 1, 'no code exchanged for a forged return');
+        log('a return with a state the portal did not send: refused, no token asked for');
+      });
+    } finally {
+      provider.close();
+    }
   },
 
   /** With contracts-service stopped, the area profile shows the rest and says which part is missing. */

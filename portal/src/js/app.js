@@ -1,7 +1,7 @@
 // The portal: hash routes (#/plan/<id>?period=...) rendered into <main> from the gateway's GraphQL API.
 import * as session from './session.js';
 import { html, href } from './html.js';
-import { signIn } from './pages/signin.js';
+import { signIn, finishProviderSignIn } from './pages/signin.js';
 import { home } from './pages/home.js';
 import { attention } from './pages/attention.js';
 import { areaProfile } from './pages/area.js';
@@ -85,4 +85,4 @@ function notFound(main) {
 }
 
 window.addEventListener('hashchange', route);
-route();
+finishProviderSignIn().finally(route);

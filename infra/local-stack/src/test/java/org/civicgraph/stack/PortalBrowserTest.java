@@ -87,6 +87,12 @@ class PortalBrowserTest {
 
     @Test
     @Order(6)
+    void aUserSignsInThroughAnOpenIdConnectProviderWithPkce() throws Exception {
+        run("provider-sign-in");
+    }
+
+    @Test
+    @Order(7)
     void aStoppedServiceGivesAPartialPageThatSaysWhatIsMissing() throws Exception {
         stack.stop(App.CONTRACTS);
         run("stopped-service");
