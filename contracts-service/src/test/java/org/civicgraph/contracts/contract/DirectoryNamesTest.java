@@ -102,6 +102,11 @@ class DirectoryNamesTest {
                 .as("a contributor not matched to the directory has no organisation").isNull();
         assertThat(budgets.<Object>read("$.data.commissioningStrategy.pooledBudgets[0].holder")).isNull();
 
+        GraphQlHttp.Response entities = GraphQlHttp.onPort(port).post("{ _entities(representations: [{__typename: \"Organisation\", "
+                + "id: \"test-names-advocacy-org\"}]) { ... on Organisation { id currentName } } }");
+        assertThat(entities.<String>read("$.data._entities[0].currentName")).as("the federated entity, for a gateway")
+                .isEqualTo("Advocacy Lincolnshire CIC");
+
         // The registration delivered again, late: the newer name stays.
         send(registered("test-names-advocacy-org", "Advocacy Lincs", T0));
         CloudEvent marker = registered("test-names-marker", "Marker", T0);

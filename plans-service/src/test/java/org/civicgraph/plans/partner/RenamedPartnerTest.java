@@ -67,6 +67,11 @@ class RenamedPartnerTest {
         assertThat(answer.<List<String>>read("$.data.activity.theme.partners[*].currentName"))
                 .as("an organisation the directory has not told of has no current name").containsExactly("Partner Homes Group", null);
 
+        GraphQlHttp.Response entities = new PlansApi(port).anonymous().post("""
+                { _entities(representations: [{__typename: "Organisation", id: "%s"}]) { ... on Organisation { id currentName } } }"""
+                .formatted(PARTNER));
+        assertThat(entities.<String>read("$.data._entities[0].currentName")).as("the federated entity, for a gateway").isEqualTo("Partner Homes Group");
+
         send(registered(PARTNER, "Partner Housing Trust", T0)); // delivered again, late
         CloudEvent marker = registered("test-rename-marker", "Marker", T0);
         send(marker);
