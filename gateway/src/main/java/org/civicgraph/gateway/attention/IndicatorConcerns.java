@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * From indicators-service in one request: indicators worse than England and getting worse, and targets missed. For
- * an area, only that area's. A target counts as missed when the latest target set for the indicator in the area was
- * not achieved: worked out from the value, or as a report stated it when there is no value to work it out from.
+ * an area, only that area's; for an organisation, only the targets of the indicators it maintains (it sets them). A
+ * target counts as missed when the latest target set for the indicator in the area was not achieved: worked out from
+ * the value, or as a report stated it when there is no value to work it out from.
  *
  * @param worseAndWorsening the service's red-red findings
  * @param missedTargets     the latest target per indicator and area, where it was missed
@@ -26,7 +27,7 @@ record IndicatorConcerns(List<Map<String, Object>> worseAndWorsening, List<Map<S
               redRed(first: 100) { edges { node { area { code name } entry {
                 indicator { id name } comparison { outcome } trend { assessment } } } } }
               targets: indicatorTargets(filter: {areaCode: $area}, first: 100) { edges { node {
-                indicator { id name } areaCode period { label end } target actual { period { label } value } verdict reportedVerdict } } } }""";
+                indicator { id name ownerOrganisation } areaCode period { label end } target actual { period { label } value } verdict reportedVerdict } } } }""";
 
     @SuppressWarnings("unchecked")
     static IndicatorConcerns fetch(Subgraph indicatorsService, NeedsAttention view, String token) {
@@ -36,7 +37,11 @@ record IndicatorConcerns(List<Map<String, Object>> worseAndWorsening, List<Map<S
         List<Map<String, Object>> redRed = Connections.nodes(response, "redRed").stream()
                 .filter(finding -> view.area() == null || view.area().equals(((Map<String, Object>) finding.get("area")).get("code")))
                 .toList();
-        return new IndicatorConcerns(redRed, missedOfLatest(Connections.nodes(response, "targets")));
+        List<Map<String, Object>> targets = Connections.nodes(response, "targets").stream()
+                .filter(target -> view.organisation() == null || target.get("indicator") instanceof Map<?, ?> indicator
+                        && view.organisation().equals(indicator.get("ownerOrganisation")))
+                .toList();
+        return new IndicatorConcerns(redRed, missedOfLatest(targets));
     }
 
     @SuppressWarnings("unchecked")

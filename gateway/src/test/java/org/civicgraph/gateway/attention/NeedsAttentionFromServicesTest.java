@@ -78,7 +78,8 @@ class NeedsAttentionFromServicesTest {
         assertThat(response.<List<String>>read("$.data.needsAttention.poorlyRatedContracts[*].id")).containsExactly("c2", "c3");
         assertThat(response.<List<String>>read("$.data.needsAttention.indicatorsWorseAndWorsening[*].area.code"))
                 .containsExactly("E07000136", "E07000137");
-        // obesity's latest target (2018/19) was achieved, so only the smoking target counts, on the reported verdict
+        // obesity's latest target (2018/19) was achieved, so only the smoking target counts, on the reported verdict;
+        // the missed wages target is another organisation's
         assertThat(response.<List<String>>read("$.data.needsAttention.missedTargets[*].indicator.id")).containsExactly("smoking");
         assertThat(response.<List<String>>read("$.data.needsAttention.missedTargets[*].reportedVerdict")).containsExactly("NOT_ACHIEVED");
 
@@ -111,6 +112,14 @@ class NeedsAttentionFromServicesTest {
         assertThat(response.<List<String>>read("$.data.needsAttention.poorlyRatedContracts[*].id")).containsExactly("c2", "c3");
         assertThat(requests.keySet()).containsExactly("contracts");
         assertThat(requests.get("contracts")).hasSize(1);
+    }
+
+    @Test
+    void forEveryoneTheMissedTargetsOfEveryOrganisationAreListed() {
+        GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("""
+                { needsAttention(period: "2021/22 Q2") { missedTargets { indicator { id } } } }""");
+
+        assertThat(response.<List<String>>read("$.data.needsAttention.missedTargets[*].indicator.id")).containsExactlyInAnyOrder("smoking", "wages");
     }
 
     private static String answer(String service, JsonNode request) {
@@ -154,12 +163,14 @@ class NeedsAttentionFromServicesTest {
                         {"node": {"area": {"code": "E07000137", "name": "East Lindsey"}, "entry": {"indicator": {"id": "smoking", "name": "Smoking"},
                                   "comparison": {"outcome": "WORSE"}, "trend": {"assessment": "GETTING_WORSE"}}}}]},
                       "targets": {"edges": [
-                        {"node": {"indicator": {"id": "obesity", "name": "Obesity"}, "areaCode": "E07000136", "period": {"label": "2017/18", "end": "2018-03-31"},
+                        {"node": {"indicator": {"id": "obesity", "name": "Obesity", "ownerOrganisation": "boston-bc"}, "areaCode": "E07000136", "period": {"label": "2017/18", "end": "2018-03-31"},
                                   "target": 20, "actual": null, "verdict": "NOT_ACHIEVED", "reportedVerdict": null}},
-                        {"node": {"indicator": {"id": "obesity", "name": "Obesity"}, "areaCode": "E07000136", "period": {"label": "2018/19", "end": "2019-03-31"},
+                        {"node": {"indicator": {"id": "obesity", "name": "Obesity", "ownerOrganisation": "boston-bc"}, "areaCode": "E07000136", "period": {"label": "2018/19", "end": "2019-03-31"},
                                   "target": 20, "actual": null, "verdict": "ACHIEVED", "reportedVerdict": null}},
-                        {"node": {"indicator": {"id": "smoking", "name": "Smoking"}, "areaCode": "E07000136", "period": {"label": "2018/19", "end": "2019-03-31"},
-                                  "target": null, "actual": null, "verdict": null, "reportedVerdict": "NOT_ACHIEVED"}}]}}}""";
+                        {"node": {"indicator": {"id": "smoking", "name": "Smoking", "ownerOrganisation": "boston-bc"}, "areaCode": "E07000136", "period": {"label": "2018/19", "end": "2019-03-31"},
+                                  "target": null, "actual": null, "verdict": null, "reportedVerdict": "NOT_ACHIEVED"}},
+                        {"node": {"indicator": {"id": "wages", "name": "Wages", "ownerOrganisation": "other-dc"}, "areaCode": "E07000136", "period": {"label": "2018/19", "end": "2019-03-31"},
+                                  "target": 500, "actual": null, "verdict": "NOT_ACHIEVED", "reportedVerdict": null}}]}}}""";
             default -> throw new IllegalArgumentException(service);
         };
     }
