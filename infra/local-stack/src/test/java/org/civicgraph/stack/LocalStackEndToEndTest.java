@@ -246,10 +246,12 @@ class LocalStackEndToEndTest {
                 + quote(newName) + "}) { organisation { name } } }", token);
         assertThat(renamed.<List<Object>>read("$.errors[*]")).isEmpty();
         assertThat(renamed.<String>read("$.data.updateOrganisation.organisation.name")).isEqualTo(newName);
+        long renamedAt = System.nanoTime();
 
         DocumentContext contract = awaitAnswer(stack.serviceUrl(App.CONTRACTS), """
                 { contract(id: "return-interview-service") { provider providerOrganisations { id currentName } } }""",
                 "$.data.contract.providerOrganisations[0].currentName", newName);
+        long inContracts = (System.nanoTime() - renamedAt) / 1_000_000;
         assertThat(contract.<String>read("$.data.contract.provider")).as("the name as written stays").isEqualTo("Barnardo's");
         assertThat(contract.<String>read("$.data.contract.providerOrganisations[0].id")).isEqualTo("barnardos");
 
@@ -257,7 +259,10 @@ class LocalStackEndToEndTest {
                 { activities(filter: {organisation: "barnardos"}, first: 5) { edges { node { reference
                     partners { id currentName } } } } }""",
                 "$.data.activities.edges[0].node.partners[?(@.id == 'barnardos')].currentName", List.of(newName));
+        long inPlans = (System.nanoTime() - renamedAt) / 1_000_000;
         assertThat(activities.<List<String>>read("$.data.activities.edges[*].node.reference")).contains("A14");
+        System.out.printf("[e2e] the new name was read from contracts-service %d ms and from plans-service %d ms after the rename's answer%n",
+                inContracts, inPlans);
     }
 
     /** Asks the query again until the value at the path is the one expected, for at most a minute. */
@@ -267,7 +272,7 @@ class LocalStackEndToEndTest {
         while (!expected.equals(response.<List<Object>>read("$.errors[*]").isEmpty() ? response.read(path) : null)) {
             assertThat(Instant.now()).as("%s is %s at %s in time; last answer %s", path, expected, url, response.jsonString())
                     .isBefore(deadline);
-            Thread.sleep(250); // the interval between two looks, not a guess at how long the change takes
+            Thread.sleep(50); // the interval between two looks, not a guess at how long the change takes
             response = post(url, query);
         }
         return response;
