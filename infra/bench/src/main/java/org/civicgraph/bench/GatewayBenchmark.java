@@ -41,12 +41,17 @@ import java.util.function.Supplier;
  * {@code --clients} concurrent callers for {@code --seconds}; target gateway p95 at most 1.3x direct.</li>
  * <li>Event latency: from a mutation's response (through the gateway) to the matching message of a subscription
  * (Server-Sent Events on the gateway), p50/p95 over {@code --events} events; target p95 under 100 ms.</li>
+ * <li>Peers side by side: the same views through {@code @graphql-hive/gateway} and {@code @apollo/gateway} (from npm,
+ * {@link PeerGateways}) over a supergraph composed from the same four services, as one query each; requests per
+ * second and p50/p95 in the same run; target: CivicGraph serves at least as many requests per second as either, at a
+ * lower p95. {@code --no-peers} leaves them out.</li>
  * </ul>
- * Not measured here: the peer gateways (@graphql-hive/gateway, @apollo/gateway) composing the same subgraphs.
+ * Each view's contenders are timed in alternating blocks, so that all of them see the same machine.
  */
 public final class GatewayBenchmark implements Benchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 for every contender: the JDK client's default offers an h2c upgrade, which Hive Gateway's server does not answer. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BOSTON = "E07000136";
     private static final String ORGANISATION = "lincolnshire-cc";
@@ -73,9 +78,53 @@ public final class GatewayBenchmark implements Benchmark {
               strategiesCommissioned { id ownerOrganisation title stage commissionerStatus reportDate }
               activities { id planId reference description leadOrganisation partnerOrganisations } } }""";
 
+    /**
+     * The area profile's data as one query of the composed supergraph. What differs from the gateway's view, because
+     * of what the services' schemas offer: the area's lineage (Boston, Lincolnshire, East Midlands, England) is passed
+     * in as variables, looked up once before the run, where CivicGraph and the direct client get it from
+     * indicators-service; contracts come through the Area entity ({@code contractsServing}, which the planners fetch
+     * from contracts-service after indicators-service has answered); plans are asked 50 per area instead of 100 (one
+     * plans-service request of both lists at 100 exceeds that service's complexity limit of 5,000; each area has at
+     * most one plan, so the data is the same); the via/inherited marks and the latest status are left as the services
+     * return them (the client would derive them).
+     */
+    private static final String PEER_AREA_PROFILE = """
+            query($code: ID!, $a0: String, $a1: String, $a2: String, $a3: String) {
+              area(code: $code) { code name type ancestors { code name type }
+                profile { benchmark method indicators { ...entry } positive { ...entry } negative { ...entry } }
+                contractsServing(first: 100) { edges { node { recordedFor inherited
+                  contract { id ownerOrganisation service provider providerOrganisationId term reviewDate latestRating { label ratedOn } } } } } }
+              p0: organisations(filter: {areaServed: $a0}, first: 100) { edges { node { ...partner } } }
+              p1: organisations(filter: {areaServed: $a1}, first: 100) { edges { node { ...partner } } }
+              p2: organisations(filter: {areaServed: $a2}, first: 100) { edges { node { ...partner } } }
+              p3: organisations(filter: {areaServed: $a3}, first: 100) { edges { node { ...partner } } }
+              l0: plans(filter: {area: $a0}, first: 50) { edges { node { ...plan } } }
+              l1: plans(filter: {area: $a1}, first: 50) { edges { node { ...plan } } }
+              l2: plans(filter: {area: $a2}, first: 50) { edges { node { ...plan } } }
+              l3: plans(filter: {area: $a3}, first: 50) { edges { node { ...plan } } }
+              v0: activities(filter: {area: $a0}, first: 50) { edges { node { ...activity } } }
+              v1: activities(filter: {area: $a1}, first: 50) { edges { node { ...activity } } }
+              v2: activities(filter: {area: $a2}, first: 50) { edges { node { ...activity } } }
+              v3: activities(filter: {area: $a3}, first: 50) { edges { node { ...activity } } } }
+            fragment partner on Organisation { id name type website }
+            fragment plan on Plan { id title ownerOrganisation kind period }
+            fragment activity on Activity { id planId reference description leadOrganisation partnerOrganisations
+              history(first: 1) { edges { node { period status behindPlan } } } }
+            """ + ENTRY;
+    /** The organisation 360's data as one query of the composed supergraph: the same root fields the gateway asks. */
+    private static final String PEER_ORGANISATION_360 = """
+            query($id: ID!) { organisation(id: $id) { id name type website }
+              asProvider: contracts(filter: {providerOrganisationId: $id}, first: 100) {
+                edges { node { id strategyId ownerOrganisation service provider valueAmount term reviewDate performance } } }
+              commissioned: commissioningStrategies(filter: {ownerOrganisation: $id}, first: 100) {
+                edges { node { id ownerOrganisation title stage commissionerStatus reportDate } } }
+              activities(filter: {organisation: $id}, first: 100) {
+                edges { node { id planId reference description leadOrganisation partnerOrganisations } } } }""";
+    private static final int BLOCKS = 4;
+
     @Override
     public String description() {
-        return "gateway: area profile and organisation 360 through the gateway vs the services called directly in parallel; event latency";
+        return "gateway: area profile and organisation 360 through the gateway vs the services called directly in parallel vs Hive Gateway and Apollo Gateway; event latency";
     }
 
     @Override
@@ -84,29 +133,38 @@ public final class GatewayBenchmark implements Benchmark {
         int clients = BenchArgs.intArg(args, "--clients", 8);
         int seconds = BenchArgs.intArg(args, "--seconds", 20);
         int events = BenchArgs.intArg(args, "--events", 1000);
+        boolean peers = !args.contains("--no-peers");
         Path dataDir = Files.createTempDirectory("civicgraph-bench-gateway");
         try (LocalStack stack = new LocalStack(root, dataDir, StackPorts.free(), message -> System.out.println("  " + message))) {
             stack.start(Duration.ofMinutes(5), EnumSet.of(App.GATEWAY, App.PLANS, App.CONTRACTS, App.INDICATORS, App.PARTNERS));
             Direct direct = new Direct(stack);
             String gateway = stack.gatewayUrl();
-
-            List<Row> rows = new ArrayList<>();
-            rows.add(compare("Area profile (Boston)", runs, clients, seconds,
-                    () -> post(gateway, AREA_PROFILE, Map.of("code", BOSTON), null), () -> direct.areaProfile(BOSTON)));
-            rows.add(compare("Organisation 360 (" + ORGANISATION + ")", runs, clients, seconds,
-                    () -> post(gateway, ORGANISATION_360, Map.of("id", ORGANISATION), null), () -> direct.organisation360(ORGANISATION)));
-            System.out.println();
-            System.out.printf(Locale.ROOT, "| %-36s | %-28s | %-28s | %-9s | %-22s |%n", "View", "Gateway", "Direct, in parallel", "p95 ratio",
-                    "Throughput (gw / direct)");
-            System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(30), "-".repeat(30), "-".repeat(11), "-".repeat(24));
-            for (Row row : rows) {
-                double ratio = row.gateway().p95Millis() / row.direct().p95Millis();
-                System.out.printf(Locale.ROOT, "| %-36s | %-28s | %-28s | %-9s | %-22s |%n", row.name(), percentiles(row.gateway()),
-                        percentiles(row.direct()), String.format(Locale.ROOT, "%.2fx %s", ratio, ratio <= 1.3 ? "met" : "MISSED"),
-                        String.format(Locale.ROOT, "%.0f / %.0f req/s", row.gatewayRate(), row.directRate()));
+            PeerGateways peerGateways = peers ? startPeers(root, stack) : null;
+            try {
+                List<Contender> area = new ArrayList<>(List.of(
+                        new Contender("CivicGraph gateway", () -> post(gateway, AREA_PROFILE, Map.of("code", BOSTON), null)),
+                        new Contender("Direct, in parallel", () -> direct.areaProfile(BOSTON))));
+                List<Contender> organisation = new ArrayList<>(List.of(
+                        new Contender("CivicGraph gateway", () -> post(gateway, ORGANISATION_360, Map.of("id", ORGANISATION), null)),
+                        new Contender("Direct, in parallel", () -> direct.organisation360(ORGANISATION))));
+                if (peerGateways != null) {
+                    Map<String, Object> areaVariables = peerAreaVariables(stack, BOSTON);
+                    for (Map.Entry<String, String> peer : Map.of("Hive Gateway", peerGateways.hiveUrl(), "Apollo Gateway", peerGateways.apolloUrl())
+                            .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+                        area.add(new Contender(peer.getKey(), () -> post(peer.getValue(), PEER_AREA_PROFILE, areaVariables, null)));
+                        organisation.add(new Contender(peer.getKey(), () -> post(peer.getValue(), PEER_ORGANISATION_360, Map.of("id", ORGANISATION), null)));
+                    }
+                }
+                List<View> views = List.of(
+                        new View("Area profile (Boston)", compare("Area profile (Boston)", runs, clients, seconds, area, GatewayBenchmark::areaRecords)),
+                        new View("Organisation 360 (" + ORGANISATION + ")", compare("Organisation 360", runs, clients, seconds, organisation,
+                                GatewayBenchmark::organisationRecords)));
+                print(views, clients, seconds, runs);
+            } finally {
+                if (peerGateways != null) {
+                    peerGateways.close();
+                }
             }
-            System.out.printf(Locale.ROOT, "Throughput with %d concurrent clients for %d s each; %d single-call runs for the percentiles.%n",
-                    clients, seconds, runs);
             Latencies eventLatency = eventLatency(stack, events);
             System.out.printf(Locale.ROOT, "%nEvent latency, mutation response to subscription message (%d events, %d lost): %s (target p95 < 100 ms: %s)%n",
                     events, events - eventLatency.count(), percentiles(eventLatency), eventLatency.p95Millis() < 100 ? "met" : "MISSED");
@@ -115,28 +173,145 @@ public final class GatewayBenchmark implements Benchmark {
         }
     }
 
-    private record Row(String name, Latencies gateway, Latencies direct, double gatewayRate, double directRate) {
-    }
-
-    /** Gateway and direct, alternating blocks of runs so that both see the same machine. */
-    private static Row compare(String name, int runs, int clients, int seconds, Supplier<String> viaGateway, Supplier<?> viaServices) throws Exception {
-        String sample = viaGateway.get();
-        if (sample.contains("\"errors\"")) {
-            throw new IllegalStateException(name + " answered with errors: " + sample);
+    private static PeerGateways startPeers(Path root, LocalStack stack) throws Exception {
+        Map<String, String> subgraphs = new LinkedHashMap<>();
+        for (App app : List.of(App.PLANS, App.CONTRACTS, App.INDICATORS, App.PARTNERS)) {
+            subgraphs.put(app.module().replace("-service", ""), stack.serviceUrl(app));
         }
-        Latencies.measure(20, 0, viaGateway);
-        Latencies.measure(20, 0, viaServices);
-        Latencies gateway = Latencies.measure(0, runs, viaGateway);
-        Latencies direct = Latencies.measure(0, runs, viaServices);
-        double gatewayRate = throughput(clients, seconds, viaGateway);
-        double directRate = throughput(clients, seconds, viaServices);
-        return new Row(name, gateway, direct, gatewayRate, directRate);
+        PeerGateways peers = PeerGateways.start(root, subgraphs, Duration.ofMinutes(2));
+        System.out.println("  peer gateways: Hive Gateway on " + peers.hiveUrl() + ", Apollo Gateway on " + peers.apolloUrl());
+        peers.compositionNotes().lines().forEach(line -> System.out.println("  supergraph: " + line));
+        return peers;
     }
 
-    private static double throughput(int clients, int seconds, Supplier<?> call) throws InterruptedException {
+    /** The area and its lineage, which the peers' one query takes as variables. */
+    private static Map<String, Object> peerAreaVariables(LocalStack stack, String code) {
+        String answer = post(stack.serviceUrl(App.INDICATORS), "query($code: ID!) { area(code: $code) { ancestors { code } } }", Map.of("code", code), null);
+        List<String> lineage = new ArrayList<>(List.of(code));
+        lineage.addAll(JsonPath.read(answer, "$.data.area.ancestors[*].code"));
+        if (lineage.size() > 4) {
+            throw new IllegalStateException("The peers' query covers 4 areas; " + code + " has " + lineage.size());
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("code", code);
+        for (int i = 0; i < lineage.size(); i++) {
+            variables.put("a" + i, lineage.get(i));
+        }
+        return variables;
+    }
+
+    private static void print(List<View> views, int clients, int seconds, int runs) {
+        for (View view : views) {
+            Result gateway = view.results().get(0);
+            Result direct = view.results().get(1);
+            System.out.println();
+            System.out.println(view.name());
+            System.out.printf(Locale.ROOT, "| %-20s | %-28s | %-14s | %-10s | %-40s |%n", "Contender", "Single calls", "p95 vs direct", "Throughput", "Records in one answer");
+            System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(22), "-".repeat(30), "-".repeat(16), "-".repeat(12), "-".repeat(42));
+            for (Result result : view.results()) {
+                System.out.printf(Locale.ROOT, "| %-20s | %-28s | %-14s | %-10s | %-40s |%n", result.name(), percentiles(result.latencies()),
+                        String.format(Locale.ROOT, "%.2fx", result.latencies().p95Millis() / direct.latencies().p95Millis()),
+                        String.format(Locale.ROOT, "%.1f/s", result.rate()), result.records());
+            }
+            double overhead = gateway.latencies().p95Millis() / direct.latencies().p95Millis();
+            System.out.printf(Locale.ROOT, "Overhead: gateway p95 %.2fx direct (target at most 1.3x): %s%n", overhead, overhead <= 1.3 ? "met" : "MISSED");
+            for (Result peer : view.results().subList(2, view.results().size())) {
+                boolean faster = gateway.rate() >= peer.rate();
+                boolean lower = gateway.latencies().p95Millis() < peer.latencies().p95Millis();
+                System.out.printf(Locale.ROOT, "Against %s: %.1f vs %.1f requests/s (%.2fx), p95 %.1f vs %.1f ms (target: at least as many, lower p95): %s%n",
+                        peer.name(), gateway.rate(), peer.rate(), gateway.rate() / peer.rate(), gateway.latencies().p95Millis(),
+                        peer.latencies().p95Millis(), faster && lower ? "met" : "MISSED");
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nThroughput with %d concurrent clients, %d s each (in %d alternating rounds); %d single calls each for the percentiles, in %d alternating blocks.%n",
+                clients, seconds, 2, runs, BLOCKS);
+    }
+
+    private record Contender(String name, Supplier<String> call) {
+    }
+
+    private record Result(String name, Latencies latencies, double rate, String records) {
+    }
+
+    private record View(String name, List<Result> results) {
+    }
+
+    /** Every contender, in alternating blocks of single calls and then alternating rounds of concurrent load. */
+    private static List<Result> compare(String name, int runs, int clients, int seconds, List<Contender> contenders,
+                                        java.util.function.Function<String, String> records) throws Exception {
+        List<String> counted = new ArrayList<>();
+        for (Contender contender : contenders) {
+            String sample = contender.call().get();
+            if (sample.contains("\"errors\"")) {
+                throw new IllegalStateException(name + " through " + contender.name() + " answered with errors: " + sample);
+            }
+            counted.add(contender.name().startsWith("Direct") ? "(several answers)" : records.apply(sample));
+            Latencies.measure(20, 0, contender.call());
+        }
+        List<Latencies> latencies = contenders.stream().map(contender -> new Latencies()).toList();
+        for (int block = 0; block < BLOCKS; block++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                for (int run = 0; run < runs / BLOCKS; run++) {
+                    long start = System.nanoTime();
+                    contenders.get(i).call().get();
+                    latencies.get(i).add(System.nanoTime() - start);
+                }
+            }
+        }
+        double[] calls = new double[contenders.size()];
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                calls[i] += throughput(clients, seconds / 2.0, contenders.get(i).call());
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < contenders.size(); i++) {
+            results.add(new Result(contenders.get(i).name(), latencies.get(i), calls[i] / seconds, counted.get(i)));
+        }
+        return results;
+    }
+
+    /** What one answer holds, so that the contenders can be seen to fetch the same data. */
+    private static String areaRecords(String answer) {
+        com.jayway.jsonpath.DocumentContext json = JsonPath.parse(answer);
+        if (answer.contains("\"areaProfile\"")) {
+            return String.format(Locale.ROOT, "%d indicators, %d activities, %d contracts, %d partners, %d plans",
+                    size(json, "$.data.areaProfile.indicators.indicators"), size(json, "$.data.areaProfile.activities"),
+                    size(json, "$.data.areaProfile.contracts"), size(json, "$.data.areaProfile.partners"), size(json, "$.data.areaProfile.plans"));
+        }
+        return String.format(Locale.ROOT, "%d indicators, %d activities, %d contracts, %d partners, %d plans",
+                size(json, "$.data.area.profile.indicators"), sizes(json, "v"), size(json, "$.data.area.contractsServing.edges"),
+                sizes(json, "p"), sizes(json, "l"));
+    }
+
+    private static String organisationRecords(String answer) {
+        com.jayway.jsonpath.DocumentContext json = JsonPath.parse(answer);
+        boolean view = answer.contains("\"organisation360\"");
+        return String.format(Locale.ROOT, "%d contracts, %d strategies, %d activities",
+                size(json, view ? "$.data.organisation360.contractsAsProvider" : "$.data.asProvider.edges"),
+                size(json, view ? "$.data.organisation360.strategiesCommissioned" : "$.data.commissioned.edges"),
+                size(json, view ? "$.data.organisation360.activities" : "$.data.activities.edges"));
+    }
+
+    private static int size(com.jayway.jsonpath.DocumentContext json, String path) {
+        List<?> list = json.read(path);
+        return list == null ? 0 : list.size();
+    }
+
+    /** The edges of the aliased lists {@code <prefix>0} to {@code <prefix>3}, added up. */
+    private static int sizes(com.jayway.jsonpath.DocumentContext json, String prefix) {
+        int total = 0;
+        for (int i = 0; i < 4; i++) {
+            total += size(json, "$.data." + prefix + i + ".edges");
+        }
+        return total;
+    }
+
+    /** How many calls {@code clients} concurrent callers complete in the given time. */
+    private static double throughput(int clients, double seconds, Supplier<?> call) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
         for (int i = 0; i < clients; i++) {
             pool.execute(() -> {
                 while (System.nanoTime() < end) {
@@ -146,8 +321,8 @@ public final class GatewayBenchmark implements Benchmark {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return done.get() / (double) seconds;
+        pool.awaitTermination((long) seconds + 60L, TimeUnit.SECONDS);
+        return done.get();
     }
 
     /** An admin of Boston changes its website through the gateway; a subscriber to Boston's changes waits for each. */
