@@ -8,7 +8,13 @@ import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +29,7 @@ public class Subgraph {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final RestClient http;
+    private final ConcurrentMap<InFlight, CompletableFuture<ClientGraphQlResponse>> inFlight = new ConcurrentHashMap<>();
 
     Subgraph(Service service, HttpSyncGraphQlClient client, RestClient http, Bulkhead bulkhead, CircuitBreaker circuitBreaker, Retry retry) {
         this.service = service;
@@ -37,8 +44,39 @@ public class Subgraph {
         return service;
     }
 
-    /** Runs a read; the caller's bearer token, if any, is passed on so the service applies its own access rules. */
+    /**
+     * Runs a read; the caller's bearer token, if any, is passed on so the service applies its own access rules. A read
+     * identical to one already in flight (same document, variables and token) waits for that one's answer instead of
+     * asking the service again, as Hive Gateway does for its subgraphs: when many callers open the same view at once,
+     * the service answers once. Parts of an answer are shared read-only between the callers.
+     */
     public ClientGraphQlResponse query(String document, Map<String, Object> variables, String bearerToken) {
+        InFlight key = new InFlight(document, Collections.unmodifiableMap(new HashMap<>(variables)), bearerToken);
+        CompletableFuture<ClientGraphQlResponse> mine = new CompletableFuture<>();
+        CompletableFuture<ClientGraphQlResponse> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            ClientGraphQlResponse response = guardedQuery(document, variables, bearerToken);
+            mine.complete(response);
+            return response;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private record InFlight(String document, Map<String, Object> variables, String bearerToken) {
+    }
+
+    private ClientGraphQlResponse guardedQuery(String document, Map<String, Object> variables, String bearerToken) {
         Supplier<ClientGraphQlResponse> call = () -> execute(document, variables, bearerToken);
         Supplier<ClientGraphQlResponse> guarded = Retry.decorateSupplier(retry,
                 CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call)));
