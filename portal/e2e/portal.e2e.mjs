@@ -410,11 +410,13 @@ const scenarios = {
       await page.waitForSelector('[data-publish]');
       assert.equal(await page.locator('[data-publish]').count(), 1);
       assert.match(await page.locator('[data-testid="approval-note"]').textContent(), /1 draft is waiting for you to publish/);
+      assert.match(await page.locator('dd:has([data-testid="current-status"])').textContent(), /Draft \(publish it under History\)/);
       await check(page, 'activity-draft');
       await page.click('[data-publish]');
       await page.waitForSelector('[data-testid="published"]');
       assert.equal(await page.locator('[data-testid="history"] .govuk-tag:has-text("Draft")').count(), 0, 'no draft left');
       assert.equal(await page.locator('[data-publish]').count(), 0);
+      assert.doesNotMatch(await page.locator('dd:has([data-testid="current-status"])').textContent(), /Draft/);
       assert.deepEqual((await history(activityId, null)).map((u) => u.status), ['Green'], 'the public now sees the update');
       log('Boston admin: published the draft from the activity page; the public now sees it');
       await check(page, 'activity-published');

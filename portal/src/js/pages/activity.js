@@ -56,7 +56,8 @@ export async function activity(main, [id], query, notice, liveNote) {
       ['Lead', a.leadOrganisation ? html`<a class="govuk-link" href="${href('organisation', a.leadOrganisation)}">${a.leadOrganisation}</a>` : null],
       ['Partners', a.partnerOrganisations.length ? a.partnerOrganisations.join(', ') : null],
       ['Areas', a.areas.length ? html`${a.areas.map((code, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="${href('area', code)}">${code}</a>`)}` : null],
-      [`Status in ${period}`, html`<span data-testid="current-status">${rag(current?.status, colour[current?.status])}</span>`],
+      [`Status in ${period}`, html`<span data-testid="current-status">${rag(current?.status, colour[current?.status])}</span>${current?.state === 'DRAFT'
+        ? html` <strong class="govuk-tag govuk-tag--grey">Draft</strong>${publishable.has(current.id) ? ' (publish it under History)' : ''}` : ''}`],
       ['Note', a.note]])}
     <h2 class="govuk-heading-m">Milestones</h2>
     ${a.milestones.length ? html`<table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">Milestones</caption>
