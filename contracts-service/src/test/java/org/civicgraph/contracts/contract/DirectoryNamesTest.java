@@ -107,11 +107,9 @@ class DirectoryNamesTest {
         assertThat(entities.<String>read("$.data._entities[0].currentName")).as("the federated entity, for a gateway")
                 .isEqualTo("Advocacy Lincolnshire CIC");
 
-        // The registration delivered again, late: the newer name stays.
-        send(registered("test-names-advocacy-org", "Advocacy Lincs", T0));
-        CloudEvent marker = registered("test-names-marker", "Marker", T0);
-        send(marker);
-        awaitProcessed(marker);
+        // The registration delivered again, late, then a closure read after it (same key): the newer name stays.
+        send(registered("test-names-advocacy-org", "Advocacy Lincs", T0), closed("test-names-advocacy-org", T0.plusSeconds(7200)));
+        awaitClosed("test-names-advocacy-org");
         assertThat(GraphQlHttp.onPort(port).post(query).<String>read("$.data.contract.providerOrganisations[0].currentName"))
                 .isEqualTo("Advocacy Lincolnshire CIC");
     }
@@ -289,6 +287,26 @@ class DirectoryNamesTest {
         FieldChanges changes = new FieldChanges();
         changes.set("otherNames", oldNames, newNames);
         return partnersEvent("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
+    }
+
+    private static CloudEvent closed(String id, Instant at) {
+        FieldChanges changes = new FieldChanges();
+        changes.set("status", "ACTIVE", "CLOSED");
+        changes.set("closedOn", null, "2026-02-01");
+        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
+        data.put("closedOn", "2026-02-01");
+        data.put("reason", null);
+        return partnersEvent("closed", id, data, at);
+    }
+
+    /** Waits until this service's table of the directory has the organisation closed. */
+    private void awaitClosed(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Query closed = Query.query(Criteria.where("_id").is(id).and("status").is("CLOSED"));
+        while (!mongo.exists(closed, "partner_directory_names")) {
+            assertThat(Instant.now()).as("%s closed in time", id).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static CloudEvent partnersEvent(String what, String organisationId, Map<String, Object> data, Instant at) {

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * In a service that names partner-directory organisations (it has an {@link OrganisationMergeFollower}): follows the
- * directory's topic ({@link PartnerDirectoryListener}) and offers the organisations' current names ({@link OrganisationNames}).
+ * directory's topic ({@link PartnerDirectoryListener}), keeps the organisations' current names ({@link DirectoryNamesListener})
+ * and offers them ({@link OrganisationNames}).
  */
 @AutoConfiguration(after = EventsAutoConfiguration.class)
 @ConditionalOnBean(OrganisationMergeFollower.class)
@@ -27,10 +28,15 @@ public class PartnerDirectoryAutoConfiguration {
     }
 
     @Bean
-    PartnerDirectoryListener partnerDirectoryListener(IdempotentConsumer idempotentConsumer, DirectoryEntries entries, MongoTemplate mongo,
+    DirectoryNamesListener directoryNamesListener(DirectoryEntries entries) {
+        return new DirectoryNamesListener(entries);
+    }
+
+    @Bean
+    PartnerDirectoryListener partnerDirectoryListener(IdempotentConsumer idempotentConsumer, MongoTemplate mongo,
                                                       ObjectProvider<OrganisationMergeFollower> mergeFollowers,
                                                       ObjectProvider<DirectoryNameFollower> nameFollowers) {
-        return new PartnerDirectoryListener(idempotentConsumer, entries, new MergedOrganisations(mongo),
+        return new PartnerDirectoryListener(idempotentConsumer, new MergedOrganisations(mongo),
                 mergeFollowers.orderedStream().toList(), nameFollowers.orderedStream().toList());
     }
 }

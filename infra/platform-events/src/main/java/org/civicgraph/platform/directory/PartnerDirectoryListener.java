@@ -15,9 +15,9 @@ import java.util.Map;
  * Follows the partner directory's events ({@code civicgraph.partners.v1}) in a service that names its organisations, so
  * that the service keeps naming organisations that exist, by their current names:
  * <ul>
- * <li>every organisation's current name, status and merge are kept in a small local table ({@link DirectoryEntries}),
- * which {@link OrganisationNames} reads: services keep ids (and names as their sources write them) and show the
- * directory's current name beside them;</li>
+ * <li>every organisation's current name, status and merge are kept in a small local table ({@link DirectoryEntries}) by
+ * {@link DirectoryNamesListener}, and {@link OrganisationNames} reads it: services keep ids (and names as their sources
+ * write them) and show the directory's current name beside them;</li>
  * <li>on a merge ({@code organisation.merged}) each {@link OrganisationMergeFollower} of the service names the survivor
  * where it named the merged organisation, each a recorded change with its own event. Owners are never changed: owning a
  * record is the right to change it, which moves only by a deliberate act;</li>
@@ -28,9 +28,8 @@ import java.util.Map;
  * A successor (a CCG succeeded by an ICB) is not a merge: records name the body they were made with, and the directory's
  * {@code Organisation.current} leads from it to the body doing its job now.
  * <p>
- * Events are read in order per organisation (the record key); each is applied once ({@link IdempotentConsumer}), a late
- * one never overwrites newer news in the table, and following one again would change nothing anyway. A record that keeps
- * failing is parked on the topic's dead-letter topic.
+ * Events are read in order per organisation (the record key); each is followed once ({@link IdempotentConsumer}), and
+ * following one again would change nothing anyway. A record that keeps failing is parked on the topic's dead-letter topic.
  */
 public class PartnerDirectoryListener {
 
@@ -40,15 +39,13 @@ public class PartnerDirectoryListener {
     private static final Logger log = LoggerFactory.getLogger(PartnerDirectoryListener.class);
 
     private final IdempotentConsumer idempotentConsumer;
-    private final DirectoryEntries entries;
     private final MergedOrganisations merges;
     private final List<OrganisationMergeFollower> mergeFollowers;
     private final List<DirectoryNameFollower> nameFollowers;
 
-    PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, DirectoryEntries entries, MergedOrganisations merges,
+    PartnerDirectoryListener(IdempotentConsumer idempotentConsumer, MergedOrganisations merges,
                              List<OrganisationMergeFollower> mergeFollowers, List<DirectoryNameFollower> nameFollowers) {
         this.idempotentConsumer = idempotentConsumer;
-        this.entries = entries;
         this.merges = merges;
         this.mergeFollowers = mergeFollowers;
         this.nameFollowers = nameFollowers;
@@ -59,20 +56,15 @@ public class PartnerDirectoryListener {
             autoStartup = "${civicgraph.partner-events.enabled:true}")
     void on(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = CloudEvent.fromRecord(record);
-        if (DirectoryEntries.KEPT.contains(event.type())) {
-            // Only the events that may change something are remembered as processed: the directory's many others are
-            // dropped without a write.
-            idempotentConsumer.handleOnce(CONSUMER, event, this::apply);
-        }
-    }
-
-    private void apply(CloudEvent event) {
-        Map<?, ?> data = event.dataAs(Map.class);
-        entries.record(event, data);
+        // Only the events that may change something are remembered as processed: the directory's many others are
+        // dropped without a write.
         if (MERGED.equals(event.type())) {
-            followMerge(event, data);
-        } else if (DirectoryEntries.UPDATED.equals(event.type()) && gainedName(data)) {
-            followName(event, data);
+            idempotentConsumer.handleOnce(CONSUMER, event, merged -> followMerge(merged, merged.dataAs(Map.class)));
+        } else if (DirectoryEntries.UPDATED.equals(event.type()) && !nameFollowers.isEmpty()) {
+            Map<?, ?> data = event.dataAs(Map.class);
+            if (gainedName(data)) {
+                idempotentConsumer.handleOnce(CONSUMER, event, updated -> followName(updated, data));
+            }
         }
     }
 
