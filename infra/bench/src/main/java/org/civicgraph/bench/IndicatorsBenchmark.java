@@ -9,7 +9,6 @@ import org.civicgraph.stack.LocalStack;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +71,7 @@ public final class IndicatorsBenchmark implements Benchmark {
                 areas, indicators, periods, SMALL_AREAS, Math.min(SMALL_INDICATORS, indicators), values);
 
         try (ServiceUnderTest service = ServiceUnderTest.start(App.INDICATORS, root)) {
-            LocalStack stack = stackOf(service);
+            LocalStack stack = service.stack();
             String base = "http://127.0.0.1:" + stack.ports().of(App.INDICATORS);
             String token = stack.issuer().mint("bench@" + OWNER, OWNER, List.of("editor"), Duration.ofHours(2));
 
@@ -242,12 +241,6 @@ public final class IndicatorsBenchmark implements Benchmark {
     }
 
     /** ServiceUnderTest keeps its stack to itself; the import needs the service's port and a token from the stack's issuer. */
-    private static LocalStack stackOf(ServiceUnderTest service) throws ReflectiveOperationException {
-        Field stack = ServiceUnderTest.class.getDeclaredField("stack");
-        stack.setAccessible(true);
-        return (LocalStack) stack.get(service);
-    }
-
     private static void row(String measure, String figure, String target) {
         System.out.printf(Locale.ROOT, "| %-44s | %-46s | %-12s |%n", measure, figure, target);
     }
