@@ -49,6 +49,7 @@ public class Contract extends AggregateRoot {
     private String service;
     private String providerName;
     private List<String> providerOrganisationIds;
+    @Indexed // the unmatched are read again whenever the partner directory gains a name
     private ProviderResolution providerResolution;
     private BigDecimal value;
     private ContractTerm term;

@@ -152,6 +152,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("SPRING_MONGODB_URI", mongo.uri(app.database()));
             env.put("CIVICGRAPH_DEMO_DATA", "true");
         }
+        if (app == App.CONTRACTS) {
+            env.put("CIVICGRAPH_CONTRACTS_DIRECTORY_URL", serviceUrl(App.PARTNERS)); // resolves unmatched providers again
+        }
         if (app == App.WEBHOOKS) {
             env.put("CIVICGRAPH_WEBHOOKS_ALLOW_PLAIN_HTTP_LOOPBACK", "true"); // http:// endpoints on this machine, for trying webhooks out
         }
