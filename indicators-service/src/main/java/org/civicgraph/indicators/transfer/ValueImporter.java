@@ -8,6 +8,8 @@ import org.civicgraph.indicators.series.BulkPublisher;
 import org.civicgraph.indicators.series.ImportTally;
 import org.civicgraph.indicators.series.ValueRow;
 import org.civicgraph.indicators.series.ValueRows;
+import org.civicgraph.platform.csv.CsvReader;
+import org.civicgraph.platform.csv.MalformedCsvException;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
 import org.slf4j.Logger;
@@ -166,7 +168,7 @@ class ValueImporter {
     private static List<String> next(CsvReader reader, Check check, List<String> header) throws IOException {
         try {
             return reader.next();
-        } catch (CsvReader.MalformedCsvException e) {
+        } catch (MalformedCsvException e) {
             String column = e.field() <= header.size() ? header.get(e.field() - 1).strip() : "column " + e.field();
             check.error(new ImportError(e.record(), column, e.getMessage()), Integer.MAX_VALUE);
             return null;

@@ -3,41 +3,11 @@ package org.civicgraph.indicators.transfer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsvTest {
-
-    @Test
-    void readsQuotedFieldsWithCommasQuotesAndLineBreaksNumberingRecordsAsRows() throws IOException {
-        CsvReader reader = new CsvReader(new StringReader("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\nlast,,\n"));
-
-        List<List<String>> records = new ArrayList<>();
-        List<Long> rows = new ArrayList<>();
-        for (List<String> record = reader.next(); record != null; record = reader.next()) {
-            records.add(record);
-            rows.add(reader.record());
-        }
-
-        assertThat(records).containsExactly(List.of("a", "b", "c"), List.of("x, y", "say \"hi\"", "two\nlines"), List.of(""), List.of("last", "", ""));
-        assertThat(rows).containsExactly(1L, 2L, 3L, 4L);
-    }
-
-    @Test
-    void aQuoteLeftOpenIsReportedAtItsRecordAndField() throws IOException {
-        CsvReader reader = new CsvReader(new StringReader("a,b\n1,\"open\n"));
-        reader.next();
-
-        assertThatThrownBy(reader::next).isInstanceOfSatisfying(CsvReader.MalformedCsvException.class, e -> {
-            assertThat(e.record()).isEqualTo(2);
-            assertThat(e.field()).isEqualTo(2);
-        });
-    }
 
     @Test
     void textASpreadsheetWouldRunIsDefusedAndNumbersAreLeftAlone() throws IOException {
