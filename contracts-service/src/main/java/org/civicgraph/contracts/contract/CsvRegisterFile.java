@@ -1,12 +1,13 @@
 package org.civicgraph.contracts.contract;
 
+import org.civicgraph.platform.csv.CsvReader;
+import org.civicgraph.platform.csv.MalformedCsvException;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,87 +47,40 @@ final class CsvRegisterFile {
     }
 
     static RegisterFile read(byte[] bytes) {
-        String text;
+        try (CsvReader reader = CsvReader.utf8(new ByteArrayInputStream(bytes))) {
+            List<String> header = next(reader, List.of());
+            if (header == null) {
+                throw new RegisterFile.UnreadableException(1, null, "The file is empty: the first row must name the columns");
+            }
+            header = header.stream().map(String::strip).toList();
+            List<RegisterFile.Row> rows = new ArrayList<>();
+            for (List<String> record = next(reader, header); record != null; record = next(reader, header)) {
+                List<String> cells = new ArrayList<>(record.stream().map(SpreadsheetText::unescape).toList());
+                while (cells.size() < header.size()) {
+                    cells.add("");
+                }
+                rows.add(new RegisterFile.Row(Math.toIntExact(reader.record()), List.copyOf(cells)));
+            }
+            return new RegisterFile(header, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> next(CsvReader reader, List<String> header) throws IOException {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return reader.next();
+        } catch (MalformedCsvException e) {
+            String column = e.field() <= header.size() ? header.get(e.field() - 1) : null;
+            throw new RegisterFile.UnreadableException(Math.toIntExact(e.record()), column,
+                    "Row " + e.record() + " opens a quoted field that is never closed");
         } catch (CharacterCodingException e) {
             throw new RegisterFile.UnreadableException(null, null, "The CSV file is not UTF-8 text; save it as CSV UTF-8");
         }
-        if (!text.isEmpty() && text.charAt(0) == BOM) {
-            text = text.substring(1);
-        }
-        List<List<String>> records = parse(text);
-        if (records.isEmpty()) {
-            throw new RegisterFile.UnreadableException(1, null, "The file is empty: the first row must name the columns");
-        }
-        List<String> header = records.get(0).stream().map(String::strip).toList();
-        List<RegisterFile.Row> rows = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> cells = new ArrayList<>(records.get(i).stream().map(SpreadsheetText::unescape).toList());
-            while (cells.size() < header.size()) {
-                cells.add("");
-            }
-            rows.add(new RegisterFile.Row(i + 1, List.copyOf(cells)));
-        }
-        return new RegisterFile(header, rows);
     }
 
     private static String quoted(String cell) {
         boolean needsQuotes = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
-    }
-
-    /** Records of RFC 4180 text; a line break inside quotes belongs to the field. A trailing empty line is no record. */
-    private static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int recordNumber = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty() && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                records.add(record);
-                record = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-                recordNumber++;
-            } else {
-                field.append(c);
-                fieldStarted = true;
-            }
-        }
-        if (quoted) {
-            throw new RegisterFile.UnreadableException(recordNumber, null, "Row " + recordNumber + " opens a quoted field that is never closed");
-        }
-        if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

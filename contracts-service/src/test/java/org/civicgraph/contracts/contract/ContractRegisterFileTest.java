@@ -179,6 +179,17 @@ class ContractRegisterFileTest {
         assertThat(unknownColumn.statusCode()).isEqualTo(422);
         assertThat(JsonPath.parse(unknownColumn.body()).<String>read("$.errors[0].column")).isEqualTo("colour");
         assertThat(JsonPath.parse(unknownColumn.body()).<Integer>read("$.errors[0].row")).isEqualTo(1);
+
+        HttpResponse<String> quoteLeftOpen = importAs("lincolnshire-cc",
+                "id,service,value\r\ntest-file-open,\"Open, and\r\nnever closed,100\r\n".getBytes(StandardCharsets.UTF_8), "open.csv", false);
+        assertThat(quoteLeftOpen.statusCode()).as(quoteLeftOpen.body()).isEqualTo(400);
+        assertThat(JsonPath.parse(quoteLeftOpen.body()).<String>read("$.errors[0].column")).isEqualTo("service");
+        assertThat(JsonPath.parse(quoteLeftOpen.body()).<Integer>read("$.errors[0].row")).isEqualTo(2);
+        HttpResponse<String> latin1 = importAs("lincolnshire-cc",
+                "id,service,value\r\ntest-file-latin1,Caf\u00e9,100\r\n".getBytes(StandardCharsets.ISO_8859_1), "latin1.csv", false);
+        assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(400);
+        assertThat(JsonPath.parse(latin1.body()).<String>read("$.errors[0].message")).contains("not UTF-8");
+        assertThat(contracts.findAllById(List.of("test-file-open", "test-file-latin1"))).isEmpty();
     }
 
     @Test
