@@ -24,7 +24,9 @@ class AreaSubgraphContractTest {
 
         assertThat(response.<String>read("$.data._service.sdl"))
                 .contains("specs.apollo.dev/federation/v2")
-                .containsPattern("type Area @key\\(fields : \"code\"");
+                .containsPattern("type Area @key\\(fields : \"code\"")
+                .as("composable beside the other subgraphs, which page with the same PageInfo")
+                .containsPattern("type PageInfo @shareable");
     }
 
     @Test

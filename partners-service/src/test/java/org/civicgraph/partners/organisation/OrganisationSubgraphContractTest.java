@@ -26,7 +26,9 @@ class OrganisationSubgraphContractTest {
                 .contains("specs.apollo.dev/federation/v2")
                 .containsPattern("type Organisation implements Partner @key\\(fields : \"id\"")
                 .containsPattern("type Unit implements Partner @key\\(fields : \"id\"")
-                .containsPattern("type PartnerGroup implements Partner @key\\(fields : \"id\"");
+                .containsPattern("type PartnerGroup implements Partner @key\\(fields : \"id\"")
+                .as("composable beside the other subgraphs, which page with the same PageInfo")
+                .containsPattern("type PageInfo @shareable");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.civicgraph.platform.graphql;
 
+import graphql.language.Directive;
+import graphql.language.ObjectTypeDefinition;
 import graphql.parser.ParserOptions;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +51,9 @@ public class GraphQlPlatformAutoConfiguration {
     @ConditionalOnProperty(name = "civicgraph.graphql.federation.enabled", havingValue = "true")
     static class Federation {
 
+        private static final String PAGE_INFO = "PageInfo";
+        private static final String SHAREABLE = "shareable";
+
         @Bean
         FederationSchemaFactory federationSchemaFactory() {
             return new FederationSchemaFactory();
@@ -55,7 +61,21 @@ public class GraphQlPlatformAutoConfiguration {
 
         @Bean
         GraphQlSourceBuilderCustomizer federationSchema(FederationSchemaFactory factory) {
-            return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+            return builder -> builder.configureTypeDefinitions(Federation::shareConnectionTypes)
+                    .schemaFactory(factory::createGraphQLSchema);
+        }
+
+        /**
+         * Every service pages with the {@code PageInfo} that Spring for GraphQL adds to its schema; a Federation 2
+         * composer refuses a value type that several subgraphs define unless each marks it {@code @shareable}.
+         */
+        private static void shareConnectionTypes(TypeDefinitionRegistry registry) {
+            registry.getType(PAGE_INFO, ObjectTypeDefinition.class)
+                    .filter(pageInfo -> pageInfo.getDirectives(SHAREABLE).isEmpty())
+                    .ifPresent(pageInfo -> {
+                        registry.remove(pageInfo);
+                        registry.add(pageInfo.transform(type -> type.directive(Directive.newDirective().name(SHAREABLE).build())));
+                    });
         }
     }
 }
