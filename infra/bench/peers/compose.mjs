@@ -57,9 +57,10 @@ function shareableName(typeDefs) {
 }
 
 /**
- * The services each define the same value types (such as Relay's PageInfo) without @shareable, which a Federation 2
- * composer refuses. Marks a type that several subgraphs define, and none as an entity (@key), as
- * @federation__shareable (usable without importing it) in each, and says which.
+ * A Federation 2 composer refuses a value type that several subgraphs define unless each marks it @shareable. The
+ * services mark the PageInfo they all page with (platform-graphql); this marks any other such type, one that several
+ * subgraphs define and none as an entity (@key), as @federation__shareable (usable without importing it) in each, and
+ * says which, so that a type a service forgot to share shows in the benchmark's output.
  */
 function markSharedValueTypesShareable(services) {
   const roots = new Set(['Query', 'Mutation', 'Subscription']);
