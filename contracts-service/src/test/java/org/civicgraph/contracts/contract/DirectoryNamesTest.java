@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicgraph.platform.cloudevents.CloudEvent;
 import org.civicgraph.platform.cloudevents.EventJson;
-import org.civicgraph.platform.events.FieldChanges;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
@@ -34,11 +33,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitClosed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.renamed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedName;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedOtherNames;
 
 /**
  * The partner directory renames organisations and gives them other names, and says so on civicgraph.partners.v1 as
@@ -109,7 +113,7 @@ class DirectoryNamesTest {
 
         // The registration delivered again, late, then a closure read after it (same key): the newer name stays.
         send(registered("test-names-advocacy-org", "Advocacy Lincs", T0), closed("test-names-advocacy-org", T0.plusSeconds(7200)));
-        awaitClosed("test-names-advocacy-org");
+        awaitClosed(mongo, "test-names-advocacy-org");
         assertThat(GraphQlHttp.onPort(port).post(query).<String>read("$.data.contract.providerOrganisations[0].currentName"))
                 .isEqualTo("Advocacy Lincolnshire CIC");
     }
@@ -250,67 +254,5 @@ class DirectoryNamesTest {
                     && type.equals(TopicReader.header(record, "ce_type"));
             return reader.readUntil(wanted, Duration.ofSeconds(30)).stream().filter(wanted).findFirst().orElseThrow();
         }
-    }
-
-    /** The events as partners-service's Organisation records them (register, edit). */
-    private static CloudEvent registered(String id, String name, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("name", name);
-        data.put("otherNames", List.of());
-        data.put("type", "VOLUNTARY_OR_COMMUNITY_GROUP");
-        data.put("identifiers", List.of());
-        data.put("areasServed", List.of("E10000019"));
-        data.put("website", null);
-        data.put("contactPoints", List.of());
-        data.put("status", "ACTIVE");
-        data.put("openedOn", null);
-        data.put("units", List.of());
-        return partnersEvent("registered", id, data, at);
-    }
-
-    private static CloudEvent renamed(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("name", newName);
-        return partnersEvent("renamed", id, data, at);
-    }
-
-    private static CloudEvent updatedName(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        return partnersEvent("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
-    }
-
-    private static CloudEvent updatedOtherNames(String id, String oldNames, String newNames, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("otherNames", oldNames, newNames);
-        return partnersEvent("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
-    }
-
-    private static CloudEvent closed(String id, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("status", "ACTIVE", "CLOSED");
-        changes.set("closedOn", null, "2026-02-01");
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("closedOn", "2026-02-01");
-        data.put("reason", null);
-        return partnersEvent("closed", id, data, at);
-    }
-
-    /** Waits until this service's table of the directory has the organisation closed. */
-    private void awaitClosed(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Query closed = Query.query(Criteria.where("_id").is(id).and("status").is("CLOSED"));
-        while (!mongo.exists(closed, "partner_directory_names")) {
-            assertThat(Instant.now()).as("%s closed in time", id).isBefore(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static CloudEvent partnersEvent(String what, String organisationId, Map<String, Object> data, Instant at) {
-        return new CloudEvent(UUID.randomUUID().toString(), "org.civicgraph.partners.organisation." + what + ".v1",
-                "/civicgraph/partners-service", "organisations/" + organisationId, at, organisationId, EventJson.write(data));
     }
 }

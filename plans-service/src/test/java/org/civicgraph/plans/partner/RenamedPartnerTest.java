@@ -2,25 +2,24 @@ package org.civicgraph.plans.partner;
 
 import org.civicgraph.plans.PlansApi;
 import org.civicgraph.platform.cloudevents.CloudEvent;
-import org.civicgraph.platform.cloudevents.EventJson;
-import org.civicgraph.platform.events.FieldChanges;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitClosed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.renamed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedName;
 import static org.civicgraph.plans.PlansApi.activity;
 import static org.civicgraph.plans.PlansApi.with;
 
@@ -73,7 +72,7 @@ class RenamedPartnerTest {
 
         // The registration delivered again, late, then a closure read after it (same key): the newer name stays.
         send(registered(PARTNER, "Partner Housing Trust", T0), closed(PARTNER, T0.plusSeconds(7200)));
-        awaitClosed(PARTNER);
+        awaitClosed(mongo, PARTNER);
         assertThat(new PlansApi(port).anonymous().post(query).<String>read("$.data.activity.theme.partners[0].currentName"))
                 .isEqualTo("Partner Homes Group");
     }
@@ -94,61 +93,5 @@ class RenamedPartnerTest {
         for (CloudEvent event : events) {
             kafka.send(event.toRecord(PARTNERS_TOPIC)).get();
         }
-    }
-
-    /** The events as partners-service's Organisation records them (register, edit). */
-    private static CloudEvent registered(String id, String name, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("name", name);
-        data.put("otherNames", List.of());
-        data.put("type", "HOUSING_ASSOCIATION");
-        data.put("identifiers", List.of());
-        data.put("areasServed", List.of("E07000136"));
-        data.put("website", null);
-        data.put("contactPoints", List.of());
-        data.put("status", "ACTIVE");
-        data.put("openedOn", null);
-        data.put("units", List.of());
-        return partnersEvent("registered", id, data, at);
-    }
-
-    private static CloudEvent renamed(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("name", newName);
-        return partnersEvent("renamed", id, data, at);
-    }
-
-    private static CloudEvent updatedName(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        return partnersEvent("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
-    }
-
-    private static CloudEvent closed(String id, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("status", "ACTIVE", "CLOSED");
-        changes.set("closedOn", null, "2026-02-01");
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("closedOn", "2026-02-01");
-        data.put("reason", null);
-        return partnersEvent("closed", id, data, at);
-    }
-
-    /** Waits until this service's table of the directory has the organisation closed. */
-    private void awaitClosed(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Query closed = Query.query(Criteria.where("_id").is(id).and("status").is("CLOSED"));
-        while (!mongo.exists(closed, "partner_directory_names")) {
-            assertThat(Instant.now()).as("%s closed in time", id).isBefore(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static CloudEvent partnersEvent(String what, String organisationId, Map<String, Object> data, Instant at) {
-        return new CloudEvent(UUID.randomUUID().toString(), "org.civicgraph.partners.organisation." + what + ".v1",
-                "/civicgraph/partners-service", "organisations/" + organisationId, at, organisationId, EventJson.write(data));
     }
 }

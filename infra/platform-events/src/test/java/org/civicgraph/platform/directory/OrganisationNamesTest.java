@@ -1,8 +1,6 @@
 package org.civicgraph.platform.directory;
 
 import org.civicgraph.platform.cloudevents.CloudEvent;
-import org.civicgraph.platform.cloudevents.EventJson;
-import org.civicgraph.platform.events.FieldChanges;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,12 +11,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.merged;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.renamed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedName;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedOtherNames;
 
 /**
  * The partner directory's organisation events reach the service through the real broker as partners-service publishes
@@ -114,67 +116,5 @@ class OrganisationNamesTest {
             assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
             Thread.sleep(50);
         }
-    }
-
-    /** The data as partners-service's Organisation.register writes it. */
-    static CloudEvent registered(String id, String name, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("name", name);
-        data.put("otherNames", List.of());
-        data.put("type", "VOLUNTARY_OR_COMMUNITY_GROUP");
-        data.put("identifiers", List.of());
-        data.put("areasServed", List.of("E10000019"));
-        data.put("website", null);
-        data.put("contactPoints", List.of());
-        data.put("status", "ACTIVE");
-        data.put("openedOn", null);
-        data.put("units", List.of());
-        return event("registered", id, data, at);
-    }
-
-    static CloudEvent renamed(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("name", newName);
-        return event("renamed", id, data, at);
-    }
-
-    static CloudEvent updatedName(String id, String oldName, String newName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("name", oldName, newName);
-        return event("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
-    }
-
-    static CloudEvent updatedOtherNames(String id, String oldNames, String newNames, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("otherNames", oldNames, newNames);
-        return event("updated", id, changes.eventData("id", id, "test-user@partners-admin"), at);
-    }
-
-    static CloudEvent closed(String id, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("status", "ACTIVE", "CLOSED");
-        changes.set("closedOn", null, "2026-03-01");
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("closedOn", "2026-03-01");
-        data.put("reason", null);
-        return event("closed", id, data, at);
-    }
-
-    static CloudEvent merged(String id, String survivorId, String survivorName, Instant at) {
-        FieldChanges changes = new FieldChanges();
-        changes.set("mergedInto", null, survivorId);
-        changes.set("status", "ACTIVE", "CLOSED");
-        Map<String, Object> data = changes.eventData("id", id, "test-user@partners-admin");
-        data.put("mergedInto", survivorId);
-        data.put("survivorName", survivorName);
-        return event("merged", id, data, at);
-    }
-
-    private static CloudEvent event(String what, String id, Map<String, Object> data, Instant at) {
-        return new CloudEvent(UUID.randomUUID().toString(), "org.civicgraph.partners.organisation." + what + ".v1",
-                "/civicgraph/partners-service", "organisations/" + id, at, id, EventJson.write(data));
     }
 }
