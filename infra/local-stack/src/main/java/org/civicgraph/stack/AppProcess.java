@@ -25,13 +25,15 @@ final class AppProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
+    private final JvmSettings jvm;
     private Process process;
 
-    AppProcess(App app, Path jar, int port, Map<String, String> environment, Path logDir) {
+    AppProcess(App app, Path jar, int port, Map<String, String> environment, Path logDir, JvmSettings jvm) {
         this.app = app;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
+        this.jvm = jvm;
         this.log = logDir.resolve(app.module() + ".log");
     }
 
@@ -54,12 +56,10 @@ final class AppProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Quick start over peak speed: this is the local development stack on a small machine.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
-                "-Dspring.jmx.enabled=false",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm.options());
+        command.addAll(List.of("-Dspring.jmx.enabled=false", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

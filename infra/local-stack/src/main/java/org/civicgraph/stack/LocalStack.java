@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final Consumer<String> progress;
     private final Map<App, AppProcess> apps = new EnumMap<>(App.class);
+    private JvmSettings jvm = JvmSettings.DEVELOPMENT;
     private EmbeddedMongo mongo;
     private KafkaBrokerProcess kafka;
     private DevTokenIssuer issuer;
@@ -42,6 +43,12 @@ public final class LocalStack implements AutoCloseable {
         this.dataDir = dataDir;
         this.ports = ports;
         this.progress = progress;
+    }
+
+    /** How the applications' JVMs are started, {@link JvmSettings#DEVELOPMENT} unless set before {@link #start}. */
+    public LocalStack withJvm(JvmSettings settings) {
+        this.jvm = settings;
+        return this;
     }
 
     /** Starts everything and waits until every application is ready. */
@@ -61,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Kafka broker (KRaft) on " + kafka.bootstrapServers() + " after " + seconds(started));
 
         for (App app : only) {
-            AppProcess process = new AppProcess(app, executableJar(app), ports.of(app), environment(app), dataDir.resolve("logs"));
+            AppProcess process = new AppProcess(app, executableJar(app), ports.of(app), environment(app), dataDir.resolve("logs"), jvm);
             apps.put(app, process);
             process.start();
         }
