@@ -4,7 +4,6 @@ import org.civicgraph.platform.directory.OrganisationNames;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +19,6 @@ class OrganisationNameController {
 
     @BatchMapping(typeName = "Organisation", field = "currentName")
     Map<Organisation, String> currentName(List<Organisation> organisations) {
-        Map<String, String> current = names.currentNames(organisations.stream().map(Organisation::id).distinct().toList());
-        Map<Organisation, String> byOrganisation = new HashMap<>();
-        organisations.forEach(organisation -> {
-            String name = current.get(organisation.id());
-            if (name != null) {
-                byOrganisation.put(organisation, name);
-            }
-        });
-        return byOrganisation;
+        return names.currentNamesOf(organisations, Organisation::id);
     }
 }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitProcessed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.send;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitClosed;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
@@ -55,7 +55,6 @@ import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedOt
 @TestPropertySource(properties = "civicgraph.demo-data.enabled=true")
 class DirectoryNamesTest {
 
-    private static final String PARTNERS_TOPIC = "civicgraph.partners.v1";
     private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
     private static final HttpServer DIRECTORY = directory(Map.of("Fostering Collective of Lincolnshire", "test-names-fostering"));
     private static final List<Map<?, ?>> ASKED = new CopyOnWriteArrayList<>();
@@ -83,14 +82,14 @@ class DirectoryNamesTest {
     void aRenamedProviderAndCommissionerShowTheirNewNamesBesideTheNamesAsWritten() throws Exception {
         GraphQlHttp editor = GraphQlHttp.onPort(port).as("lincolnshire-cc", "editor");
         register(editor, "test-names-advocacy", "Advocacy Lincs (as the report writes it)", List.of("test-names-advocacy-org"));
-        send(registered("test-names-advocacy-org", "Advocacy Lincs", T0), registered("lincolnshire-cc", "Lincolnshire County Council", T0));
+        send(kafka, registered("test-names-advocacy-org", "Advocacy Lincs", T0), registered("lincolnshire-cc", "Lincolnshire County Council", T0));
         String query = "{ contract(id: \"test-names-advocacy\") { provider providerOrganisations { id currentName } } "
                 + "commissioningStrategy(id: \"community-resilience-and-assets\") { commissioner { id currentName } } }";
         awaitAnswer(query, "$.data.contract.providerOrganisations[0].currentName", "Advocacy Lincs");
 
         CloudEvent renamed = renamed("test-names-advocacy-org", "Advocacy Lincs", "Advocacy Lincolnshire CIC", T0.plusSeconds(3600));
         CloudEvent updated = updatedName("test-names-advocacy-org", "Advocacy Lincs", "Advocacy Lincolnshire CIC", T0.plusSeconds(3600));
-        send(updated, renamed);
+        send(kafka, updated, renamed);
         GraphQlHttp.Response answer = awaitAnswer(query, "$.data.contract.providerOrganisations[0].currentName", "Advocacy Lincolnshire CIC");
         assertThat(answer.<String>read("$.data.contract.provider")).as("the name as written stays")
                 .isEqualTo("Advocacy Lincs (as the report writes it)");
@@ -112,7 +111,7 @@ class DirectoryNamesTest {
                 .isEqualTo("Advocacy Lincolnshire CIC");
 
         // The registration delivered again, late, then a closure read after it (same key): the newer name stays.
-        send(registered("test-names-advocacy-org", "Advocacy Lincs", T0), closed("test-names-advocacy-org", T0.plusSeconds(7200)));
+        send(kafka, registered("test-names-advocacy-org", "Advocacy Lincs", T0), closed("test-names-advocacy-org", T0.plusSeconds(7200)));
         awaitClosed(mongo, "test-names-advocacy-org");
         assertThat(GraphQlHttp.onPort(port).post(query).<String>read("$.data.contract.providerOrganisations[0].currentName"))
                 .isEqualTo("Advocacy Lincolnshire CIC");
@@ -128,12 +127,12 @@ class DirectoryNamesTest {
         settled("test-names-fostering-contract");
 
         CloudEvent aliasAdded = updatedOtherNames("test-names-fostering", "[]", "[Fostering Collective of Lincolnshire]", T0.plusSeconds(60));
-        send(aliasAdded);
+        send(kafka, aliasAdded);
 
         Contract matched = awaitResolution("test-names-fostering-contract", ProviderResolution.RESOLVED);
         assertThat(matched.getProviderOrganisationIds()).containsExactly("test-names-fostering");
         assertThat(matched.getProvider()).isEqualTo("Fostering Collective of Lincolnshire");
-        awaitProcessed(aliasAdded);
+        awaitProcessed(mongo, aliasAdded);
         Contract stillUnmatched = contracts.findById("test-names-various").orElseThrow();
         assertThat(stillUnmatched.getProviderResolution()).isEqualTo(ProviderResolution.UNRESOLVED);
         assertThat(stillUnmatched.getVersion()).as("a name not resolved with confidence changes nothing").isEqualTo(stillUnmatchedBefore.getVersion());
@@ -208,15 +207,6 @@ class DirectoryNamesTest {
         return contract;
     }
 
-    private void awaitProcessed(CloudEvent event) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Query processed = Query.query(Criteria.where("_id").is("partner-directory:" + event.id()));
-        while (!mongo.exists(processed, "processed_events")) {
-            assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private Contract settled(String id) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         Contract contract = contracts.findById(id).orElseThrow();
@@ -226,12 +216,6 @@ class DirectoryNamesTest {
             contract = contracts.findById(id).orElseThrow();
         }
         return contract;
-    }
-
-    private void send(CloudEvent... events) throws Exception {
-        for (CloudEvent event : events) {
-            kafka.send(event.toRecord(PARTNERS_TOPIC)).get();
-        }
     }
 
     private static void register(GraphQlHttp editor, String id, String provider, List<String> organisationIds) {

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitProcessed;
 
 /**
  * The partner directory merges an organisation and says so on civicgraph.partners.v1, as partners-service does: contracts
@@ -85,7 +86,7 @@ class MergedProviderTest {
         // The directory repeats an interrupted merge with a new event: same key, so read after the repeat, and no more change
         CloudEvent marker = merged("test-merge-duplicate", "test-merge-survivor", "Advocacy Partners Ltd");
         kafka.send(marker.toRecord(PARTNERS_TOPIC)).get();
-        awaitProcessed(marker);
+        awaitProcessed(mongo, marker);
 
         Contract repeated = contracts.findById("test-merge-advocacy").orElseThrow();
         assertThat(repeated.getVersion()).as("the repeated events changed nothing").isEqualTo(settledAfter.getVersion());
@@ -154,15 +155,6 @@ class MergedProviderTest {
             contract = contracts.findById(id).orElseThrow();
         }
         return contract;
-    }
-
-    private void awaitProcessed(CloudEvent event) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Query processed = Query.query(Criteria.where("_id").is("partner-directory:" + event.id()));
-        while (!mongo.exists(processed, "processed_events")) {
-            assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 
     /** The contract once the outbox relay has published its events. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.send;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitClosed;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
@@ -31,7 +32,6 @@ import static org.civicgraph.plans.PlansApi.with;
 @PlatformIntegrationTest
 class RenamedPartnerTest {
 
-    private static final String PARTNERS_TOPIC = "civicgraph.partners.v1";
     private static final String LEAD = "test-rename-lead";
     private static final String PARTNER = "test-rename-partner";
     private static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
@@ -50,14 +50,14 @@ class RenamedPartnerTest {
                 Map.of("key", "place", "title", "Place", "partnerOrganisations", List.of(PARTNER, "test-rename-unknown"),
                         "objectives", List.of(Map.of("title", "Clean air"))))));
         api.createActivity(LEAD, with(activity(plan, "A1", "place-1"), "partnerOrganisations", List.of(PARTNER)));
-        send(registered(LEAD, "Lead Borough Council", T0), registered(PARTNER, "Partner Housing Trust", T0));
+        send(kafka, registered(LEAD, "Lead Borough Council", T0), registered(PARTNER, "Partner Housing Trust", T0));
         String query = """
                 { activity(planId: "%s", reference: "A1") { leadOrganisation lead { id currentName } partnerOrganisations
                   partners { id currentName } theme { partners { id currentName } } } }""".formatted(plan);
         awaitAnswer(query, "$.data.activity.partners[0].currentName", "Partner Housing Trust");
 
         CloudEvent renamed = renamed(PARTNER, "Partner Housing Trust", "Partner Homes Group", T0.plusSeconds(3600));
-        send(updatedName(PARTNER, "Partner Housing Trust", "Partner Homes Group", T0.plusSeconds(3600)), renamed);
+        send(kafka, updatedName(PARTNER, "Partner Housing Trust", "Partner Homes Group", T0.plusSeconds(3600)), renamed);
         GraphQlHttp.Response answer = awaitAnswer(query, "$.data.activity.partners[0].currentName", "Partner Homes Group");
         assertThat(answer.<List<String>>read("$.data.activity.partnerOrganisations")).as("the plan keeps the id").containsExactly(PARTNER);
         assertThat(answer.<String>read("$.data.activity.lead.id")).isEqualTo(LEAD);
@@ -71,7 +71,7 @@ class RenamedPartnerTest {
         assertThat(entities.<String>read("$.data._entities[0].currentName")).as("the federated entity, for a gateway").isEqualTo("Partner Homes Group");
 
         // The registration delivered again, late, then a closure read after it (same key): the newer name stays.
-        send(registered(PARTNER, "Partner Housing Trust", T0), closed(PARTNER, T0.plusSeconds(7200)));
+        send(kafka, registered(PARTNER, "Partner Housing Trust", T0), closed(PARTNER, T0.plusSeconds(7200)));
         awaitClosed(mongo, PARTNER);
         assertThat(new PlansApi(port).anonymous().post(query).<String>read("$.data.activity.theme.partners[0].currentName"))
                 .isEqualTo("Partner Homes Group");
@@ -87,11 +87,5 @@ class RenamedPartnerTest {
             response = anonymous.post(query);
         }
         return response;
-    }
-
-    private void send(CloudEvent... events) throws Exception {
-        for (CloudEvent event : events) {
-            kafka.send(event.toRecord(PARTNERS_TOPIC)).get();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The partner directory's current names of organisations, as this service last heard them on the directory's topic
@@ -23,6 +24,22 @@ public class OrganisationNames {
 
     OrganisationNames(DirectoryEntries entries) {
         this.entries = entries;
+    }
+
+    /**
+     * The current name of each of the given items (a service's own view of an organisation, say) whose organisation the
+     * directory has told this service of; the others are absent. One lookup for all of them.
+     */
+    public <T> Map<T, String> currentNamesOf(Collection<T> items, Function<T, String> organisationId) {
+        Map<String, String> current = currentNames(items.stream().map(organisationId).distinct().toList());
+        Map<T, String> byItem = new HashMap<>();
+        items.forEach(item -> {
+            String name = current.get(organisationId.apply(item));
+            if (name != null) {
+                byItem.put(item, name);
+            }
+        });
+        return byItem;
     }
 
     /**

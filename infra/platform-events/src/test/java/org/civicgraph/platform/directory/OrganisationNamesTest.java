@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.awaitProcessed;
+import static org.civicgraph.platform.directory.PartnerDirectoryEvents.send;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.closed;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.merged;
 import static org.civicgraph.platform.directory.PartnerDirectoryEvents.registered;
@@ -31,7 +33,6 @@ import static org.civicgraph.platform.directory.PartnerDirectoryEvents.updatedOt
 @TestPropertySource(properties = "civicgraph.partner-events.group-id=directory-test-${random.uuid}")
 class OrganisationNamesTest {
 
-    private static final String TOPIC = "civicgraph.partners.v1";
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
     @Autowired
@@ -48,18 +49,18 @@ class OrganisationNamesTest {
         CloudEvent registered = registered("names-trust", "Old Trust", T0);
         CloudEvent renamed = renamed("names-trust", "Old Trust", "New Trust", T0.plusSeconds(60));
         CloudEvent updated = updatedName("names-trust", "Old Trust", "New Trust", T0.plusSeconds(60));
-        send(renamed, updated);
+        send(kafka, renamed, updated);
         awaitNames(List.of("names-trust"), Map.of("names-trust", "New Trust"));
-        awaitProcessed(updated);
+        awaitProcessed(mongo, updated);
 
         // The registration read late, the rename again; then a closure, read after them (same key, same order)
-        send(registered, renamed, updated, closed("names-trust", T0.plusSeconds(120)));
+        send(kafka, registered, renamed, updated, closed("names-trust", T0.plusSeconds(120)));
         awaitEntry("names-trust", "status", "CLOSED");
         assertThat(names.currentNames(List.of("names-trust"))).containsExactlyEntriesOf(Map.of("names-trust", "New Trust"));
 
         CloudEvent aliasAdded = updatedOtherNames("names-trust", "[]", "[NT]", T0.plusSeconds(180));
-        send(aliasAdded);
-        awaitProcessed(aliasAdded);
+        send(kafka, aliasAdded);
+        awaitProcessed(mongo, aliasAdded);
         assertThat(followed.namesGained).as("each name gained followed once, however often it arrives")
                 .filteredOn(because -> "names-trust".equals(because.get("organisationId")))
                 .extracting(because -> because.get("event")).containsExactly(updated.id(), aliasAdded.id());
@@ -68,14 +69,14 @@ class OrganisationNamesTest {
 
     @Test
     void aMergedOrganisationIsNamedAsItsSurvivorIsNowInOneAnswerForManyIds() throws Exception {
-        send(registered("names-duplicate", "Duplicate Care", T0), registered("names-survivor", "Survivor Care", T0),
+        send(kafka, registered("names-duplicate", "Duplicate Care", T0), registered("names-survivor", "Survivor Care", T0),
                 registered("names-other", "Other Care", T0));
         CloudEvent merged = merged("names-duplicate", "names-survivor", "Survivor Care", T0.plusSeconds(60));
-        send(merged);
-        awaitProcessed(merged);
+        send(kafka, merged);
+        awaitProcessed(mongo, merged);
         assertThat(followed.merges).contains("names-duplicate->names-survivor");
 
-        send(updatedName("names-survivor", "Survivor Care", "Survivor Care Group", T0.plusSeconds(120)));
+        send(kafka, updatedName("names-survivor", "Survivor Care", "Survivor Care Group", T0.plusSeconds(120)));
 
         awaitNames(List.of("names-duplicate", "names-survivor", "names-other", "names-unknown"), Map.of(
                 "names-duplicate", "Survivor Care Group", "names-survivor", "Survivor Care Group", "names-other", "Other Care"));
@@ -99,21 +100,6 @@ class OrganisationNamesTest {
                 return;
             }
             assertThat(Instant.now()).as("%s of %s is %s in time", field, id, value).isBefore(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private void send(CloudEvent... events) throws Exception {
-        for (CloudEvent event : events) {
-            kafka.send(event.toRecord(TOPIC)).get();
-        }
-    }
-
-    private void awaitProcessed(CloudEvent event) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Query processed = Query.query(Criteria.where("_id").is("partner-directory:" + event.id()));
-        while (!mongo.exists(processed, "processed_events")) {
-            assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
             Thread.sleep(50);
         }
     }

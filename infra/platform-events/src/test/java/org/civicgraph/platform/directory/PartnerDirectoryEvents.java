@@ -6,6 +6,7 @@ import org.civicgraph.platform.events.FieldChanges;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class PartnerDirectoryEvents {
 
+    private static final String TOPIC = "civicgraph.partners.v1";
     private static final String EDITOR = "test-user@partners-admin";
 
     private PartnerDirectoryEvents() {
@@ -84,6 +86,23 @@ public final class PartnerDirectoryEvents {
         data.put("mergedInto", survivorId);
         data.put("survivorName", survivorName);
         return event("merged", id, data, at);
+    }
+
+    /** Publishes the events on the directory's topic, as partners-service does, one after the other. */
+    public static void send(KafkaTemplate<String, byte[]> kafka, CloudEvent... events) throws Exception {
+        for (CloudEvent event : events) {
+            kafka.send(event.toRecord(TOPIC)).get();
+        }
+    }
+
+    /** Waits until the service's directory listener has processed the event. */
+    public static void awaitProcessed(MongoTemplate mongo, CloudEvent event) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Query processed = Query.query(Criteria.where("_id").is(PartnerDirectoryListener.CONSUMER + ":" + event.id()));
+        while (!mongo.exists(processed, "processed_events")) {
+            assertThat(Instant.now()).as("event %s processed in time", event.id()).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 
     /** Waits until the service's table of the directory ({@link DirectoryEntries}) has the organisation closed. */
