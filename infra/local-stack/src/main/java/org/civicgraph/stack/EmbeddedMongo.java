@@ -2,6 +2,7 @@ package org.civicgraph.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.civicgraph.stack.mongo.ValueOrderedH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
+        H2Backend backend = new ValueOrderedH2Backend(dataDir.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(backend, server, server.getLocalAddress().getPort());
