@@ -55,6 +55,29 @@ class GraphQlLimitsTest {
     }
 
     @Test
+    void aPageSizeGivenAsAVariableCountsAsTheItemsItAsksFor() {
+        String query = "query($n: Int) { organisations(first: $n) { edges { node { id name website } } } }";
+
+        GraphQlHttp.Response small = GraphQlHttp.onPort(port).post(query, java.util.Map.of("n", 2));
+        GraphQlHttp.Response large = GraphQlHttp.onPort(port).post(query, java.util.Map.of("n", 50));
+
+        assertThat(small.hasErrors()).as(small.body()).isFalse();
+        assertThat(large.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+        // 1 + 50 x (edges 1 + node (1 + 3 fields)): the page as asked, below the largest page of 100
+        assertThat(large.<Integer>read("$.errors[0].extensions.actual")).isEqualTo(251);
+        assertThat(large.json().read("$", java.util.Map.class)).doesNotContainKey("data");
+    }
+
+    @Test
+    void aListAskedForWithoutAPageSizeCountsAsTheDefaultPage() {
+        GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("{ organisations { edges { node { id name website } } } }");
+
+        assertThat(response.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+        // 1 + 20 (the default page) x 5
+        assertThat(response.<Integer>read("$.errors[0].extensions.actual")).isEqualTo(101);
+    }
+
+    @Test
     void anOverLongQueryIsRejectedByTheParser() {
         GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("{ organisation(id: \"x\") { " + "id ".repeat(500) + "} }");
 

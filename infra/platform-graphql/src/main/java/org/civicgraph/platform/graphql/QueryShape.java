@@ -1,12 +1,10 @@
 package org.civicgraph.platform.graphql;
 
-import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
-import graphql.language.IntValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -17,18 +15,19 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Depth, complexity and alias count of a parsed GraphQL document, measured before it is executed. */
-record QueryShape(int depth, long complexity, int aliases) {
+/**
+ * Depth and alias count of a parsed GraphQL document, measured before it is validated. How much it asks for depends on
+ * its variables and the schema, so that is measured when it is executed ({@link QueryComplexity}).
+ */
+record QueryShape(int depth, int aliases) {
 
-    static QueryShape of(Document document, int maxPageSize) {
+    static QueryShape of(Document document) {
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
-        Walker walker = new Walker(fragments, maxPageSize);
+        Walker walker = new Walker(fragments);
         int depth = 0;
-        long complexity = 0;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             depth = Math.max(depth, walker.depth(operation.getSelectionSet(), new HashSet<>()));
-            complexity += walker.complexity(operation.getSelectionSet(), new HashSet<>());
         }
         for (FragmentDefinition fragment : fragments.values()) {
             walker.countAliases(fragment.getSelectionSet());
@@ -36,18 +35,16 @@ record QueryShape(int depth, long complexity, int aliases) {
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             walker.countAliases(operation.getSelectionSet());
         }
-        return new QueryShape(depth, complexity, walker.aliases);
+        return new QueryShape(depth, walker.aliases);
     }
 
     private static final class Walker {
 
         private final Map<String, FragmentDefinition> fragments;
-        private final int maxPageSize;
         private int aliases;
 
-        Walker(Map<String, FragmentDefinition> fragments, int maxPageSize) {
+        Walker(Map<String, FragmentDefinition> fragments) {
             this.fragments = fragments;
-            this.maxPageSize = maxPageSize;
         }
 
         int depth(SelectionSet selectionSet, Set<String> visiting) {
@@ -64,19 +61,6 @@ record QueryShape(int depth, long complexity, int aliases) {
             return deepest;
         }
 
-        long complexity(SelectionSet selectionSet, Set<String> visiting) {
-            long total = 0;
-            for (Selection<?> selection : selections(selectionSet)) {
-                if (selection instanceof Field field) {
-                    if (!isIntrospection(field)) {
-                        total += 1 + pageSize(field) * complexity(field.getSelectionSet(), visiting);
-                    }
-                } else {
-                    total += viaFragment(selection, visiting, s -> (int) Math.min(Integer.MAX_VALUE, complexity(s, visiting)));
-                }
-            }
-            return total;
-        }
 
         void countAliases(SelectionSet selectionSet) {
             for (Selection<?> selection : selections(selectionSet)) {
@@ -106,15 +90,6 @@ record QueryShape(int depth, long complexity, int aliases) {
             return 0;
         }
 
-        private long pageSize(Field field) {
-            for (Argument argument : field.getArguments()) {
-                if ((argument.getName().equals("first") || argument.getName().equals("last"))
-                        && argument.getValue() instanceof IntValue value) {
-                    return Math.max(1, Math.min(value.getValue().longValue(), maxPageSize));
-                }
-            }
-            return 1;
-        }
 
         private static boolean isIntrospection(Field field) {
             return field.getName().startsWith("__");
