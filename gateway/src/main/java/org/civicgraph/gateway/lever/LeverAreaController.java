@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * One lever area across the services, asked of each at the same time: the plans' themes that stand for it with their
- * objectives and activities (plans-service: the plans, then the themes' activities in one request), the partnerships
+ * objectives and activities (plans-service: the plans, then the themes' activities, {@link #THEMES_PER_REQUEST} themes
+ * to a request and the requests in parallel), the partnerships
  * on it (partners-service), and the indicators marked with it, with their latest value in an area against England
  * (indicators-service, one request).
  */
@@ -36,6 +37,8 @@ class LeverAreaController {
     private static final String PLANS = """
             { plans(first: 100) { edges { node { id title ownerOrganisation kind period
                 themes { key title description partnerOrganisations objectives { key title } } } } } }""";
+    /** A theme's 100 activities count about 800 towards plans-service's complexity limit of 5,000. */
+    static final int THEMES_PER_REQUEST = 5;
     private static final String ACTIVITY_SELECTION = "id planId reference description leadOrganisation partnerOrganisations";
     private static final String PARTNERSHIPS = """
             query($area: LeverArea) { partnerships(leverArea: $area, first: 20) { edges { node { id name plan
@@ -63,28 +66,37 @@ class LeverAreaController {
         return new LeverAreaView(area, areaCode);
     }
 
-    /** The themes standing for the lever area in every plan, each with its activities: two requests to plans-service. */
+    /** The themes standing for the lever area in every plan, each with its activities. */
     @SchemaMapping
-    @SuppressWarnings("unchecked")
     CompletableFuture<List<Map<String, Object>>> themes(LeverAreaView view) {
         String token = BearerToken.current();
-        return CompletableFuture.supplyAsync(() -> {
-            List<Map<String, Object>> themes = new ArrayList<>();
-            for (Map<String, Object> plan : nodes(subgraphs.get(Service.PLANS).query(PLANS, Map.of(), token), "plans")) {
-                for (Map<String, Object> theme : (List<Map<String, Object>>) plan.get("themes")) {
-                    if (view.themeKey().equals(theme.get("key"))) {
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("plan", plan);
-                        entry.put("theme", theme);
-                        themes.add(entry);
-                    }
+        return CompletableFuture.supplyAsync(() -> themesOf(view, token), fanOut)
+                .thenCompose(themes -> withActivities(themes, token));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> themesOf(LeverAreaView view, String token) {
+        List<Map<String, Object>> themes = new ArrayList<>();
+        for (Map<String, Object> plan : nodes(subgraphs.get(Service.PLANS).query(PLANS, Map.of(), token), "plans")) {
+            for (Map<String, Object> theme : (List<Map<String, Object>>) plan.get("themes")) {
+                if (view.themeKey().equals(theme.get("key"))) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("plan", plan);
+                    entry.put("theme", theme);
+                    themes.add(entry);
                 }
             }
-            if (!themes.isEmpty()) {
-                addActivities(themes, token);
-            }
-            return themes;
-        }, fanOut);
+        }
+        return themes;
+    }
+
+    private CompletableFuture<List<Map<String, Object>>> withActivities(List<Map<String, Object>> themes, String token) {
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (int from = 0; from < themes.size(); from += THEMES_PER_REQUEST) {
+            List<Map<String, Object>> chunk = themes.subList(from, Math.min(themes.size(), from + THEMES_PER_REQUEST));
+            requests.add(CompletableFuture.runAsync(() -> addActivities(chunk, token), fanOut));
+        }
+        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).thenApply(done -> themes);
     }
 
     @SchemaMapping
@@ -109,7 +121,7 @@ class LeverAreaController {
         }, fanOut);
     }
 
-    /** One request for the activities of every theme found, one aliased field each. */
+    /** One request for the activities of the given themes, one aliased field each. */
     private void addActivities(List<Map<String, Object>> themes, String token) {
         List<Map<String, String>> filters = themes.stream()
                 .map(entry -> Map.of("planId", String.valueOf(planId(entry)), "theme", String.valueOf(((Map<?, ?>) entry.get("theme")).get("key"))))

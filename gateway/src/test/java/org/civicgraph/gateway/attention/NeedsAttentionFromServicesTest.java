@@ -1,6 +1,6 @@
 package org.civicgraph.gateway.attention;
 
-import com.sun.net.httpserver.HttpServer;
+import org.civicgraph.gateway.downstream.FakeServices;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -10,17 +10,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class NeedsAttentionFromServicesTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
-    private static final HttpServer services = fakeServices();
+    private static final FakeServices services = FakeServices.start(List.of("plans", "contracts", "indicators"),
+            NeedsAttentionFromServicesTest::answer);
 
     private static final String FULL_VIEW = """
             query($area: ID) { needsAttention(period: "2021/22 Q2", organisation: "boston-bc", area: $area) {
@@ -49,20 +40,19 @@ class NeedsAttentionFromServicesTest {
 
     @DynamicPropertySource
     static void servicesHere(DynamicPropertyRegistry registry) {
-        String base = "http://127.0.0.1:" + services.getAddress().getPort();
-        registry.add("civicgraph.gateway.services.plans", () -> base + "/plans");
-        registry.add("civicgraph.gateway.services.contracts", () -> base + "/contracts");
-        registry.add("civicgraph.gateway.services.indicators", () -> base + "/indicators");
+        registry.add("civicgraph.gateway.services.plans", () -> services.url("plans"));
+        registry.add("civicgraph.gateway.services.contracts", () -> services.url("contracts"));
+        registry.add("civicgraph.gateway.services.indicators", () -> services.url("indicators"));
     }
 
     @AfterAll
     static void stop() {
-        services.stop(0);
+        services.close();
     }
 
     @BeforeEach
     void forgetRequests() {
-        requests.clear();
+        services.forget();
     }
 
     @Test
@@ -83,11 +73,11 @@ class NeedsAttentionFromServicesTest {
         assertThat(response.<List<String>>read("$.data.needsAttention.missedTargets[*].indicator.id")).containsExactly("smoking");
         assertThat(response.<List<String>>read("$.data.needsAttention.missedTargets[*].reportedVerdict")).containsExactly("NOT_ACHIEVED");
 
-        assertThat(requests.get("plans")).as("the plans, then all their reports").hasSize(2);
-        assertThat(requests.get("plans").get(1).path("query").asString()).contains("r0: exceptionReport", "r1: exceptionReport");
-        assertThat(requests.get("contracts")).as("decisions and ratings in one request").hasSize(1);
-        assertThat(requests.get("indicators")).as("red-red findings and targets in one request").hasSize(1);
-        assertThat(requests.get("plans").get(0).path("variables").path("owner").asString()).isEqualTo("boston-bc");
+        assertThat(services.requests("plans")).as("the plans, then all their reports").hasSize(2);
+        assertThat(services.requests("plans").get(1).path("query").asString()).contains("r0: exceptionReport", "r1: exceptionReport");
+        assertThat(services.requests("contracts")).as("decisions and ratings in one request").hasSize(1);
+        assertThat(services.requests("indicators")).as("red-red findings and targets in one request").hasSize(1);
+        assertThat(services.requests("plans").get(0).path("variables").path("owner").asString()).isEqualTo("boston-bc");
     }
 
     @Test
@@ -95,13 +85,13 @@ class NeedsAttentionFromServicesTest {
         GraphQlHttp.Response response = GraphQlHttp.onPort(port).post(FULL_VIEW, Map.of("area", "E07000136"));
 
         assertThat(response.toString()).as("no errors").doesNotContain("\"errors\"");
-        assertThat(requests.get("plans").get(0).path("variables").path("area").asString()).isEqualTo("E07000136");
-        assertThat(requests.get("contracts").get(0).path("query").asString()).contains("contractsServingArea");
+        assertThat(services.requests("plans").get(0).path("variables").path("area").asString()).isEqualTo("E07000136");
+        assertThat(services.requests("contracts").get(0).path("query").asString()).contains("contractsServingArea");
         // c3 serves the area but belongs to another organisation; c1 has a decision due but does not serve the area
         assertThat(response.<List<String>>read("$.data.needsAttention.poorlyRatedContracts[*].id")).containsExactly("c2");
         assertThat(response.<List<String>>read("$.data.needsAttention.contractDecisions[*].contract.id")).containsExactly("c2");
         assertThat(response.<List<String>>read("$.data.needsAttention.indicatorsWorseAndWorsening[*].area.code")).containsExactly("E07000136");
-        assertThat(requests.get("indicators").get(0).path("variables").path("area").asString()).isEqualTo("E07000136");
+        assertThat(services.requests("indicators").get(0).path("variables").path("area").asString()).isEqualTo("E07000136");
     }
 
     @Test
@@ -110,8 +100,8 @@ class NeedsAttentionFromServicesTest {
                 { needsAttention(period: "2021/22 Q2") { poorlyRatedContracts { id } } }""");
 
         assertThat(response.<List<String>>read("$.data.needsAttention.poorlyRatedContracts[*].id")).containsExactly("c2", "c3");
-        assertThat(requests.keySet()).containsExactly("contracts");
-        assertThat(requests.get("contracts")).hasSize(1);
+        assertThat(services.asked()).containsExactly("contracts");
+        assertThat(services.requests("contracts")).hasSize(1);
     }
 
     @Test
@@ -175,25 +165,4 @@ class NeedsAttentionFromServicesTest {
         };
     }
 
-    private static HttpServer fakeServices() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            for (String service : List.of("plans", "contracts", "indicators")) {
-                server.createContext("/" + service, exchange -> {
-                    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-                    requests.computeIfAbsent(service, unused -> new CopyOnWriteArrayList<>()).add(request);
-                    byte[] body = answer(service, request).getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                });
-            }
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,78 @@
+package org.civicgraph.gateway.downstream;
+
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+/**
+ * Services that answer GraphQL over real HTTP on loopback, one path each ({@code /plans} ...), with JSON the test
+ * writes as the real service would answer; every request is kept, by service, so a test can check what was asked.
+ */
+public final class FakeServices implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
+
+    private FakeServices(HttpServer server) {
+        this.server = server;
+    }
+
+    /** @param answer the response body for a service's request (the request as JSON: query and variables) */
+    public static FakeServices start(List<String> services, BiFunction<String, JsonNode, String> answer) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            FakeServices fakes = new FakeServices(server);
+            for (String service : services) {
+                server.createContext("/" + service, exchange -> {
+                    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+                    fakes.requests.computeIfAbsent(service, unused -> new CopyOnWriteArrayList<>()).add(request);
+                    byte[] body = answer.apply(service, request).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+            }
+            server.start();
+            return fakes;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + service;
+    }
+
+    /** What a service was asked, in order; empty when it was not asked. */
+    public List<JsonNode> requests(String service) {
+        return requests.getOrDefault(service, List.of());
+    }
+
+    public java.util.Set<String> asked() {
+        return requests.keySet();
+    }
+
+    public void forget() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
