@@ -25,6 +25,7 @@ public final class FakeServices implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> authorizations = new ConcurrentHashMap<>();
 
     private FakeServices(HttpServer server) {
         this.server = server;
@@ -39,6 +40,8 @@ public final class FakeServices implements AutoCloseable {
                 server.createContext("/" + service, exchange -> {
                     JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
                     fakes.requests.computeIfAbsent(service, unused -> new CopyOnWriteArrayList<>()).add(request);
+                    fakes.authorizations.computeIfAbsent(service, unused -> new CopyOnWriteArrayList<>())
+                            .add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                     byte[] body = answer.apply(service, request).getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, body.length);
@@ -63,12 +66,18 @@ public final class FakeServices implements AutoCloseable {
         return requests.getOrDefault(service, List.of());
     }
 
+    /** The Authorization header of each request a service was sent ("null" where there was none). */
+    public List<String> authorizations(String service) {
+        return authorizations.getOrDefault(service, List.of());
+    }
+
     public java.util.Set<String> asked() {
         return requests.keySet();
     }
 
     public void forget() {
         requests.clear();
+        authorizations.clear();
     }
 
     @Override
