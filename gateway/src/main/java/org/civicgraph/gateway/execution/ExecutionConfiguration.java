@@ -1,0 +1,41 @@
+package org.civicgraph.gateway.execution;
+
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/** How the gateway runs the GraphQL requests it executes itself (its views, subscriptions, introspection) and writes the answers. */
+@Configuration(proxyBeanMethods = false)
+class ExecutionConfiguration {
+
+    /**
+     * The same instrumentations that Spring Boot gives Spring for GraphQL, in the same order, with each hook routed
+     * to the one that implements it ({@link RoutedInstrumentation}) instead of chained.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer routedInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (!all.isEmpty()) {
+                graphQl.instrumentation(RoutedInstrumentation.of(all.size() == 1 ? all.get(0) : new ChainedInstrumentation(all)));
+            }
+        });
+    }
+
+    /**
+     * Spring Boot's handler for GraphQL over HTTP (which it leaves out when the application has one), writing answers
+     * with {@link ResultJson} when that gives the same bytes as the application's JSON mapper.
+     */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
+        return ResultJson.matches(mapper) ? new StreamingGraphQlHttpHandler(handler, mapper) : new GraphQlHttpHandler(handler);
+    }
+}
