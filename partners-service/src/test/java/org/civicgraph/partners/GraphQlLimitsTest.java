@@ -60,8 +60,10 @@ class GraphQlLimitsTest {
 
         GraphQlHttp.Response small = GraphQlHttp.onPort(port).post(query, java.util.Map.of("n", 2));
         GraphQlHttp.Response large = GraphQlHttp.onPort(port).post(query, java.util.Map.of("n", 50));
+        GraphQlHttp.Response smallAgain = GraphQlHttp.onPort(port).post(query, java.util.Map.of("n", 2));
 
         assertThat(small.hasErrors()).as(small.body()).isFalse();
+        assertThat(smallAgain.hasErrors()).as("the same document with other variables is measured again").isFalse();
         assertThat(large.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
         // 1 + 50 x (edges 1 + node (1 + 3 fields)): the page as asked, below the largest page of 100
         assertThat(large.<Integer>read("$.errors[0].extensions.actual")).isEqualTo(251);

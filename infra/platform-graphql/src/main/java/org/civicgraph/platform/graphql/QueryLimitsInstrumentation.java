@@ -27,6 +27,7 @@ class QueryLimitsInstrumentation implements Instrumentation {
     private static final Logger log = LoggerFactory.getLogger(QueryLimitsInstrumentation.class);
 
     private final GraphQlLimits limits;
+    private final RecentComplexities complexities = new RecentComplexities();
 
     QueryLimitsInstrumentation(GraphQlLimits limits) {
         this.limits = limits;
@@ -54,7 +55,7 @@ class QueryLimitsInstrumentation implements Instrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
-        long complexity = QueryComplexity.of(parameters.getExecutionContext(), limits);
+        long complexity = complexities.of(parameters.getExecutionContext(), limits);
         log.debug("Operation {} asks for about {} fields", parameters.getExecutionContext().getExecutionInput().getOperationName(), complexity);
         if (complexity > limits.maxComplexity()) {
             throw new AbortExecutionException(List.of(limitError("QUERY_TOO_COMPLEX", "The query asks for about " + complexity
