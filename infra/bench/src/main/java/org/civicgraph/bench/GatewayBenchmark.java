@@ -48,7 +48,9 @@ import java.util.function.Supplier;
  * lower p95. {@code --no-peers} leaves them out. The applications run with the local stack's JVM settings (C1 only);
  * {@code --as-deployed-jvm} runs them as the Kubernetes manifests do (full JIT).</li>
  * </ul>
- * Each view's contenders are timed in alternating blocks, so that all of them see the same machine.
+ * Each view's contenders are timed in alternating blocks, so that all of them see the same machine, after each has
+ * served {@code --clients} concurrent callers for {@code --warm-up} seconds (default 10), so that every contender's
+ * compiler (the JVMs', V8's) has seen the work before it is timed.
  */
 public final class GatewayBenchmark implements Benchmark {
 
@@ -135,6 +137,7 @@ public final class GatewayBenchmark implements Benchmark {
         int clients = BenchArgs.intArg(args, "--clients", 8);
         int seconds = BenchArgs.intArg(args, "--seconds", 20);
         int events = BenchArgs.intArg(args, "--events", 1000);
+        int warmUp = BenchArgs.intArg(args, "--warm-up", 10);
         boolean peers = !args.contains("--no-peers");
         // The full JIT (--as-deployed-jvm) compiles during the timed calls on two cores, so the local stack's C1-only
         // settings stay the default; both are worth comparing on a bigger machine.
@@ -162,10 +165,10 @@ public final class GatewayBenchmark implements Benchmark {
                     }
                 }
                 List<View> views = List.of(
-                        new View("Area profile (Boston)", compare("Area profile (Boston)", runs, clients, seconds, area, GatewayBenchmark::areaRecords)),
-                        new View("Organisation 360 (" + ORGANISATION + ")", compare("Organisation 360", runs, clients, seconds, organisation,
+                        new View("Area profile (Boston)", compare("Area profile (Boston)", runs, clients, seconds, warmUp, area, GatewayBenchmark::areaRecords)),
+                        new View("Organisation 360 (" + ORGANISATION + ")", compare("Organisation 360", runs, clients, seconds, warmUp, organisation,
                                 GatewayBenchmark::organisationRecords)));
-                print(views, clients, seconds, runs);
+                print(views, clients, seconds, runs, warmUp);
             } finally {
                 if (peerGateways != null) {
                     peerGateways.close();
@@ -206,7 +209,7 @@ public final class GatewayBenchmark implements Benchmark {
         return variables;
     }
 
-    private static void print(List<View> views, int clients, int seconds, int runs) {
+    private static void print(List<View> views, int clients, int seconds, int runs, int warmUp) {
         for (View view : views) {
             Result gateway = view.results().get(0);
             Result direct = view.results().get(1);
@@ -229,8 +232,8 @@ public final class GatewayBenchmark implements Benchmark {
                         peer.latencies().p95Millis(), faster && lower ? "met" : "MISSED");
             }
         }
-        System.out.printf(Locale.ROOT, "%nThroughput with %d concurrent clients, %d s each (in %d alternating rounds); %d single calls each for the percentiles, in %d alternating blocks.%n",
-                clients, seconds, 2, runs, BLOCKS);
+        System.out.printf(Locale.ROOT, "%nThroughput with %d concurrent clients, %d s each (in %d alternating rounds); %d single calls each for the percentiles, in %d alternating blocks; each contender warmed up with %d s of the same load first.%n",
+                clients, seconds, 2, runs, BLOCKS, warmUp);
     }
 
     private record Contender(String name, Supplier<String> call) {
@@ -243,7 +246,7 @@ public final class GatewayBenchmark implements Benchmark {
     }
 
     /** Every contender, in alternating blocks of single calls and then alternating rounds of concurrent load. */
-    private static List<Result> compare(String name, int runs, int clients, int seconds, List<Contender> contenders,
+    private static List<Result> compare(String name, int runs, int clients, int seconds, int warmUp, List<Contender> contenders,
                                         java.util.function.Function<String, String> records) throws Exception {
         List<String> counted = new ArrayList<>();
         for (Contender contender : contenders) {
@@ -253,6 +256,9 @@ public final class GatewayBenchmark implements Benchmark {
             }
             counted.add(contender.name().startsWith("Direct") ? "(several answers)" : records.apply(sample));
             Latencies.measure(20, 0, contender.call());
+            if (warmUp > 0) {
+                throughput(clients, warmUp, contender.call());
+            }
         }
         List<Latencies> latencies = contenders.stream().map(contender -> new Latencies()).toList();
         for (int block = 0; block < BLOCKS; block++) {
