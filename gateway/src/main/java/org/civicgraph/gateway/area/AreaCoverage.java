@@ -18,27 +18,41 @@ final class AreaCoverage {
     }
 
     /**
-     * @param bearerToken the caller's token, passed on so the service applies its own access rules
-     * @param field      the service's list field, such as {@code organisations}
-     * @param filterArg  the filter field naming an area, such as {@code areaServed}
-     * @param selection  the node fields to return
-     * @param recordKey  the key under which the record is returned in each result
-     * @param pageSize   how many records per area at most; the whole request must stay within the service's complexity limit
+     * What to ask for each area of the lineage.
+     *
+     * @param field     the service's list field, such as {@code organisations}
+     * @param filterArg the filter field naming an area, such as {@code areaServed}
+     * @param selection the node fields to return
+     * @param recordKey the key under which the record is returned in each result
+     * @param pageSize  how many records per area at most; the whole request must stay within the service's complexity limit
      */
-    static List<Map<String, Object>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, String field,
-                                              String filterArg, String selection, String recordKey, int pageSize) {
-        List<List<Map<String, Object>>> pages = AliasedLists.fetch(subgraph, bearerToken, field,
-                lineage.stream().map(code -> Map.of(filterArg, code)).toList(), selection, pageSize);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int i = 0; i < lineage.size(); i++) {
-            for (Map<String, Object> node : pages.get(i)) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put(recordKey, node);
-                result.put("via", lineage.get(i));
-                result.put("inherited", i > 0);
-                results.add(result);
+    record Records(String field, String filterArg, String selection, String recordKey, int pageSize) {
+    }
+
+    /** @param bearerToken the caller's token, passed on so the service applies its own access rules */
+    static List<Map<String, Object>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, Records records) {
+        return covering(subgraph, bearerToken, lineage, List.of(records)).get(0);
+    }
+
+    /** Several kinds of records covering the lineage, from one service in one request: the results of each kind. */
+    static List<List<Map<String, Object>>> covering(Subgraph subgraph, String bearerToken, List<String> lineage, List<Records> kinds) {
+        List<AliasedLists.Pages> lists = kinds.stream().map(kind -> new AliasedLists.Pages(kind.field(),
+                lineage.stream().map(code -> Map.of(kind.filterArg(), code)).toList(), kind.selection(), kind.pageSize())).toList();
+        List<List<List<Map<String, Object>>>> fetched = AliasedLists.fetch(subgraph, bearerToken, lists);
+        List<List<Map<String, Object>>> byKind = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (int i = 0; i < lineage.size(); i++) {
+                for (Map<String, Object> node : fetched.get(k).get(i)) {
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put(kinds.get(k).recordKey(), node);
+                    result.put("via", lineage.get(i));
+                    result.put("inherited", i > 0);
+                    results.add(result);
+                }
             }
+            byKind.add(results);
         }
-        return results;
+        return byKind;
     }
 }

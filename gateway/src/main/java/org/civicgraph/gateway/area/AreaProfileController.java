@@ -1,5 +1,6 @@
 package org.civicgraph.gateway.area;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A district's or county's profile: the area, the areas it lies in and its indicators against England from
  * indicators-service (one request), the contracts serving it from contracts-service, and its partners and the plans
- * and activities covering it and the areas it lies in, from partners-service and plans-service. Services are asked at
- * the same time, one request per service per part of the view; the lineage the last three need is the one
+ * and activities covering it and the areas it lies in, from partners-service and plans-service (plans and activities
+ * in one request). Services are asked at the same time, one request per service; the lineage the last three need is the one
  * indicators-service reported within the last minutes ({@link AreaLineages}), so they need not wait for it.
  */
 @Controller
@@ -38,10 +39,17 @@ class AreaProfileController {
             fragment entry on ProfileEntry {
               indicator { id name unit polarity } latest { period { label } value }
               comparison { benchmark benchmarkValue outcome score } trend { points direction assessment significance } }""";
-    /** Per area of the lineage: four areas of 50 activities with their latest status stay within a service's complexity limit. */
-    private static final int ACTIVITIES_PER_AREA = 50;
-    private static final String ACTIVITY_SELECTION =
-            "id planId reference description leadOrganisation partnerOrganisations history(first: 1) { edges { node { period status behindPlan } } }";
+    /**
+     * Per area of the lineage, 50 plans and 50 activities with their latest status: for a lineage of four areas, one
+     * request for both stays within plans-service's complexity limit (about 4,200 of 5,000).
+     */
+    private static final AreaCoverage.Records PLANS = new AreaCoverage.Records(
+            "plans", "area", "id title ownerOrganisation kind period", "plan", 50);
+    private static final AreaCoverage.Records ACTIVITIES = new AreaCoverage.Records("activities", "area",
+            "id planId reference description leadOrganisation partnerOrganisations history(first: 1) { edges { node { period status behindPlan } } }",
+            "activity", 50);
+    private static final AreaCoverage.Records PARTNERS = new AreaCoverage.Records(
+            "organisations", "areaServed", "id name type website", "organisation", 100);
     private static final String CONTRACTS = """
             query($code: ID!) { contractsServingArea(area: $code, first: 100) { edges { node {
                 recordedFor inherited
@@ -58,11 +66,11 @@ class AreaProfileController {
     }
 
     @QueryMapping
-    AreaProfile areaProfile(@Argument String code) {
+    AreaProfile areaProfile(@Argument String code, DataFetchingFieldSelectionSet selection) {
         if (!GSS_CODE.matcher(code).matches()) {
             throw new InvalidInputException("code", "code must be an ONS GSS code such as E07000136; got " + code);
         }
-        return new AreaProfile(code);
+        return new AreaProfile(code, selection.contains("plans") && selection.contains("activities"));
     }
 
     @SchemaMapping
@@ -80,24 +88,30 @@ class AreaProfileController {
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> partners(AreaProfile profile) {
         String token = BearerToken.current();
-        return overLineage(profile, token, lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PARTNERS), token, lineage, "organisations", "areaServed", "id name type website", "organisation", 100));
+        return overLineage(profile, token, lineage -> AreaCoverage.covering(subgraphs.get(Service.PARTNERS), token, lineage, PARTNERS));
     }
 
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> plans(AreaProfile profile) {
-        String token = BearerToken.current();
-        return overLineage(profile, token, lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PLANS), token, lineage, "plans", "area", "id title ownerOrganisation kind period", "plan", 100));
+        return fromPlansService(profile, PLANS, 0);
     }
 
-    /** The activities covering the area and the areas it lies in, each with its latest update: one request. */
+    /** The activities covering the area and the areas it lies in, each with its latest update. */
     @SchemaMapping
     CompletableFuture<List<Map<String, Object>>> activities(AreaProfile profile) {
-        String token = BearerToken.current();
-        return overLineage(profile, token, lineage -> AreaCoverage.covering(
-                subgraphs.get(Service.PLANS), token, lineage, "activities", "area", ACTIVITY_SELECTION, "activity", ACTIVITIES_PER_AREA))
+        return fromPlansService(profile, ACTIVITIES, 1)
                 .thenApply(covering -> covering.stream().map(AreaProfileController::withLatestStatus).toList());
+    }
+
+    /** One kind of plans-service's records over the lineage: in one request with the other kind when both are asked for. */
+    private CompletableFuture<List<Map<String, Object>>> fromPlansService(AreaProfile profile, AreaCoverage.Records records, int kind) {
+        String token = BearerToken.current();
+        if (!profile.plansWithActivities()) {
+            return overLineage(profile, token, lineage -> AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, records));
+        }
+        return profile.plansAndActivities(() -> overLineage(profile, token,
+                        lineage -> AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, List.of(PLANS, ACTIVITIES))))
+                .thenApply(both -> both.get(kind));
     }
 
     @SchemaMapping

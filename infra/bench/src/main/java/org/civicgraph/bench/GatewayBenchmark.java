@@ -87,9 +87,7 @@ public final class GatewayBenchmark implements Benchmark {
      * of what the services' schemas offer: the area's lineage (Boston, Lincolnshire, East Midlands, England) is passed
      * in as variables, looked up once before the run, where CivicGraph and the direct client get it from
      * indicators-service; contracts come through the Area entity ({@code contractsServing}, which the planners fetch
-     * from contracts-service after indicators-service has answered); plans are asked 50 per area instead of 100 (one
-     * plans-service request of both lists at 100 exceeds that service's complexity limit of 5,000; each area has at
-     * most one plan, so the data is the same); the via/inherited marks and the latest status are left as the services
+     * from contracts-service after indicators-service has answered); the via/inherited marks and the latest status are left as the services
      * return them (the client would derive them).
      */
     private static final String PEER_AREA_PROFILE = """
