@@ -40,9 +40,11 @@ class AreaProfileController {
               indicator { id name unit polarity } latest { period { label } value }
               comparison { benchmark benchmarkValue outcome score } trend { points direction assessment significance } }""";
     /**
-     * Per area of the lineage, 50 plans and 50 activities with their latest status: for a lineage of four areas, one
-     * request for both stays within plans-service's complexity limit (about 4,200 of 5,000).
+     * Per area of the lineage, 50 plans and 50 activities with their latest status: for a lineage of up to four areas
+     * (district, county, region, country), one request for both stays within plans-service's complexity limit (4,208
+     * of 5,000); a longer lineage has them asked for one after the other.
      */
+    private static final int LINEAGE_FOR_ONE_REQUEST = 4;
     private static final AreaCoverage.Records PLANS = new AreaCoverage.Records(
             "plans", "area", "id title ownerOrganisation kind period", "plan", 50);
     private static final AreaCoverage.Records ACTIVITIES = new AreaCoverage.Records("activities", "area",
@@ -109,8 +111,10 @@ class AreaProfileController {
         if (!profile.plansWithActivities()) {
             return overLineage(profile, token, lineage -> AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, records));
         }
-        return profile.plansAndActivities(() -> overLineage(profile, token,
-                        lineage -> AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, List.of(PLANS, ACTIVITIES))))
+        return profile.plansAndActivities(() -> overLineage(profile, token, lineage -> lineage.size() <= LINEAGE_FOR_ONE_REQUEST
+                        ? AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, List.of(PLANS, ACTIVITIES))
+                        : List.of(AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, PLANS),
+                                  AreaCoverage.covering(subgraphs.get(Service.PLANS), token, lineage, ACTIVITIES))))
                 .thenApply(both -> both.get(kind));
     }
 

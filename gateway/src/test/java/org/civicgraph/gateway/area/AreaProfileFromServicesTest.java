@@ -63,6 +63,19 @@ class AreaProfileFromServicesTest {
     }
 
     @Test
+    void aLineageTooLongForOneRequestHasPlansAndActivitiesAskedForApart() {
+        GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("""
+                { areaProfile(code: "E05000001") { plans { plan { id } } activities { activity { id } } } }""");
+
+        assertThat(response.hasErrors()).as(response.body()).isFalse();
+        assertThat(response.<List<String>>read("$.data.areaProfile.plans[*].plan.id")).hasSize(5);
+        assertThat(response.<List<String>>read("$.data.areaProfile.activities[*].activity.id")).hasSize(5);
+        assertThat(services.requests("plans")).hasSize(2);
+        assertThat(lists(services.requests("plans").get(0))).allMatch(list -> list.startsWith("plans "));
+        assertThat(lists(services.requests("plans").get(1))).allMatch(list -> list.startsWith("activities "));
+    }
+
+    @Test
     void plansAloneAreAskedForAlone() {
         GraphQlHttp.Response response = GraphQlHttp.onPort(port).post("""
                 { areaProfile(code: "E07000136") { plans { plan { id } } } }""");
@@ -78,6 +91,13 @@ class AreaProfileFromServicesTest {
     }
 
     private static String answer(String service, JsonNode request) {
+        if (service.equals("indicators") && request.path("variables").path("code").asString().equals("E05000001")) {
+            return """
+                    {"data": {"area": {"code": "E05000001", "name": "A ward", "type": "WARD", "ancestors": [
+                      {"code": "E07000136", "name": "Boston", "type": "DISTRICT"}, {"code": "E10000019", "name": "Lincolnshire", "type": "COUNTY"},
+                      {"code": "E12000004", "name": "East Midlands", "type": "REGION"}, {"code": "E92000001", "name": "England", "type": "COUNTRY"}],
+                      "profile": null}}}""";
+        }
         if (service.equals("indicators")) {
             return """
                     {"data": {"area": {"code": "E07000136", "name": "Boston", "type": "DISTRICT",
