@@ -3,6 +3,7 @@ package org.civicgraph.gateway.route;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.civicgraph.platform.graphql.RecentlyUsed;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ class ParsedDocumentCache {
 
     @Bean
     GraphQlSourceBuilderCustomizer parseEachDocumentOnce() {
-        RecentDocuments<PreparsedDocumentEntry> documents = new RecentDocuments<>(MOST_DOCUMENTS);
+        RecentlyUsed<String, PreparsedDocumentEntry> documents = new RecentlyUsed<>(MOST_DOCUMENTS);
         PreparsedDocumentProvider provider = new PreparsedDocumentProvider() {
             @Override
             public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,

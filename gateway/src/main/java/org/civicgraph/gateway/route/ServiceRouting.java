@@ -16,6 +16,7 @@ import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.ServiceUnavailableException;
 import org.civicgraph.gateway.downstream.Subgraphs;
+import org.civicgraph.platform.graphql.RecentlyUsed;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -47,7 +48,7 @@ class ServiceRouting implements WebGraphQlInterceptor {
     private final RootFieldRoutes routes;
     private final Subgraphs subgraphs;
     /** Each document is parsed here once: the route depends on the document and operation name alone. */
-    private final RecentDocuments<Route> known = new RecentDocuments<>(500);
+    private final RecentlyUsed<String, Route> known = new RecentlyUsed<>(500);
 
     ServiceRouting(RootFieldRoutes routes, Subgraphs subgraphs) {
         this.routes = routes;
