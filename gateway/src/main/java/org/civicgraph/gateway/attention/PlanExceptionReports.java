@@ -1,5 +1,6 @@
 package org.civicgraph.gateway.attention;
 
+import org.civicgraph.gateway.downstream.InChunks;
 import org.civicgraph.gateway.downstream.Subgraph;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 
@@ -41,15 +42,8 @@ final class PlanExceptionReports {
             filter.put("owner", view.organisation());
             filter.put("area", view.area());
             return Connections.nodes(plansService.query(PLANS, filter, token), "plans");
-        }, fanOut).thenCompose(plans -> {
-            List<CompletableFuture<List<Map<String, Object>>>> chunks = new ArrayList<>();
-            for (int from = 0; from < plans.size(); from += PLANS_PER_REQUEST) {
-                List<Map<String, Object>> chunk = plans.subList(from, Math.min(plans.size(), from + PLANS_PER_REQUEST));
-                chunks.add(CompletableFuture.supplyAsync(() -> reports(plansService, chunk, view.period(), token), fanOut));
-            }
-            return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> chunks.stream().flatMap(chunk -> chunk.join().stream()).toList());
-        });
+        }, fanOut).thenCompose(plans -> InChunks.map(plans, PLANS_PER_REQUEST, fanOut,
+                chunk -> reports(plansService, chunk, view.period(), token)));
     }
 
     private static List<Map<String, Object>> reports(Subgraph plansService, List<Map<String, Object>> plans, String period, String token) {

@@ -2,6 +2,7 @@ package org.civicgraph.gateway.lever;
 
 import org.civicgraph.gateway.downstream.AliasedLists;
 import org.civicgraph.gateway.downstream.BearerToken;
+import org.civicgraph.gateway.downstream.InChunks;
 import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
@@ -71,7 +72,7 @@ class LeverAreaController {
     CompletableFuture<List<Map<String, Object>>> themes(LeverAreaView view) {
         String token = BearerToken.current();
         return CompletableFuture.supplyAsync(() -> themesOf(view, token), fanOut)
-                .thenCompose(themes -> withActivities(themes, token));
+                .thenCompose(themes -> InChunks.map(themes, THEMES_PER_REQUEST, fanOut, chunk -> withActivities(chunk, token)));
     }
 
     @SuppressWarnings("unchecked")
@@ -88,15 +89,6 @@ class LeverAreaController {
             }
         }
         return themes;
-    }
-
-    private CompletableFuture<List<Map<String, Object>>> withActivities(List<Map<String, Object>> themes, String token) {
-        List<CompletableFuture<Void>> requests = new ArrayList<>();
-        for (int from = 0; from < themes.size(); from += THEMES_PER_REQUEST) {
-            List<Map<String, Object>> chunk = themes.subList(from, Math.min(themes.size(), from + THEMES_PER_REQUEST));
-            requests.add(CompletableFuture.runAsync(() -> addActivities(chunk, token), fanOut));
-        }
-        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).thenApply(done -> themes);
     }
 
     @SchemaMapping
@@ -121,8 +113,8 @@ class LeverAreaController {
         }, fanOut);
     }
 
-    /** One request for the activities of the given themes, one aliased field each. */
-    private void addActivities(List<Map<String, Object>> themes, String token) {
+    /** The themes with their activities: one request, one aliased field per theme. */
+    private List<Map<String, Object>> withActivities(List<Map<String, Object>> themes, String token) {
         List<Map<String, String>> filters = themes.stream()
                 .map(entry -> Map.of("planId", String.valueOf(planId(entry)), "theme", String.valueOf(((Map<?, ?>) entry.get("theme")).get("key"))))
                 .toList();
@@ -130,6 +122,7 @@ class LeverAreaController {
         for (int i = 0; i < themes.size(); i++) {
             themes.get(i).put("activities", pages.get(i));
         }
+        return themes;
     }
 
     private static Object planId(Map<String, Object> entry) {
