@@ -24,10 +24,13 @@ final class IndexMaps {
     }
 
     MVMap<KeyValue, Object> open(String mapName) {
-        if (store.hasMap(mapName) && !BY_VALUE.equals(orders.get(mapName))) {
+        boolean byValue = BY_VALUE.equals(orders.get(mapName));
+        if (store.hasMap(mapName) && !byValue) {
             return store.openMap(mapName);
         }
-        orders.put(mapName, BY_VALUE);
+        if (!byValue) {
+            orders.put(mapName, BY_VALUE);
+        }
         return store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
     }
 }
