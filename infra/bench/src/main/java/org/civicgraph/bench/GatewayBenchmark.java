@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,11 @@ import java.util.function.Supplier;
  * lower p95. {@code --no-peers} leaves them out. The applications run with the local stack's JVM settings (C1 only);
  * {@code --as-deployed-jvm} runs them as the Kubernetes manifests do (full JIT).</li>
  * </ul>
- * Each view's contenders are timed in alternating blocks, so that all of them see the same machine, after each has
- * served {@code --clients} concurrent callers for {@code --warm-up} seconds (default 10), so that every contender's
- * compiler (the JVMs', V8's) has seen the work before it is timed.
+ * Each view's single calls are interleaved call by call, one call per contender in turn, so that all of them see the
+ * same machine, after each has served {@code --clients} concurrent callers for {@code --warm-up} seconds (default 10),
+ * so that every contender's compiler (the JVMs', V8's) has seen the work before it is timed. During the throughput
+ * rounds the CPU time of the child processes is measured ({@link ProcessCpu}): each contender's own front process and
+ * the four services, per request.
  */
 public final class GatewayBenchmark implements Benchmark {
 
@@ -59,6 +62,7 @@ public final class GatewayBenchmark implements Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BOSTON = "E07000136";
     private static final String ORGANISATION = "lincolnshire-cc";
+    private static final String ROW = "| %-20s | %-28s | %-14s | %-10s | %-13s | %-16s | %-40s |%n";
 
     private static final String ENTRY = """
             fragment entry on ProfileEntry { indicator { id name unit polarity } latest { period { label } value }
@@ -122,7 +126,6 @@ public final class GatewayBenchmark implements Benchmark {
                 edges { node { id ownerOrganisation title stage commissionerStatus reportDate } } }
               activities(filter: {organisation: $id}, first: 100) {
                 edges { node { id planId reference description leadOrganisation partnerOrganisations } } } }""";
-    private static final int BLOCKS = 4;
 
     @Override
     public String description() {
@@ -149,17 +152,18 @@ public final class GatewayBenchmark implements Benchmark {
             PeerGateways peerGateways = peers ? startPeers(root, stack) : null;
             try {
                 List<Contender> area = new ArrayList<>(List.of(
-                        new Contender("CivicGraph gateway", () -> post(gateway, AREA_PROFILE, Map.of("code", BOSTON), null)),
-                        new Contender("Direct, in parallel", () -> direct.areaProfile(BOSTON))));
+                        new Contender("CivicGraph gateway", ProcessCpu.GATEWAY, () -> post(gateway, AREA_PROFILE, Map.of("code", BOSTON), null)),
+                        new Contender("Direct, in parallel", null, () -> direct.areaProfile(BOSTON))));
                 List<Contender> organisation = new ArrayList<>(List.of(
-                        new Contender("CivicGraph gateway", () -> post(gateway, ORGANISATION_360, Map.of("id", ORGANISATION), null)),
-                        new Contender("Direct, in parallel", () -> direct.organisation360(ORGANISATION))));
+                        new Contender("CivicGraph gateway", ProcessCpu.GATEWAY, () -> post(gateway, ORGANISATION_360, Map.of("id", ORGANISATION), null)),
+                        new Contender("Direct, in parallel", null, () -> direct.organisation360(ORGANISATION))));
                 if (peerGateways != null) {
                     Map<String, Object> areaVariables = peerAreaVariables(stack, BOSTON);
-                    for (Map.Entry<String, String> peer : Map.of("Hive Gateway", peerGateways.hiveUrl(), "Apollo Gateway", peerGateways.apolloUrl())
-                            .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
-                        area.add(new Contender(peer.getKey(), () -> post(peer.getValue(), PEER_AREA_PROFILE, areaVariables, null)));
-                        organisation.add(new Contender(peer.getKey(), () -> post(peer.getValue(), PEER_ORGANISATION_360, Map.of("id", ORGANISATION), null)));
+                    for (Peer peer : List.of(new Peer("Hive Gateway", ProcessCpu.HIVE, peerGateways.hiveUrl()),
+                            new Peer("Apollo Gateway", ProcessCpu.APOLLO, peerGateways.apolloUrl()))) {
+                        area.add(new Contender(peer.name(), peer.process(), () -> post(peer.url(), PEER_AREA_PROFILE, areaVariables, null)));
+                        organisation.add(new Contender(peer.name(), peer.process(),
+                                () -> post(peer.url(), PEER_ORGANISATION_360, Map.of("id", ORGANISATION), null)));
                     }
                 }
                 List<View> views = List.of(
@@ -213,13 +217,19 @@ public final class GatewayBenchmark implements Benchmark {
             Result direct = view.results().get(1);
             System.out.println();
             System.out.println(view.name());
-            System.out.printf(Locale.ROOT, "| %-20s | %-28s | %-14s | %-10s | %-40s |%n", "Contender", "Single calls", "p95 vs direct", "Throughput", "Records in one answer");
-            System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(22), "-".repeat(30), "-".repeat(16), "-".repeat(12), "-".repeat(42));
+            System.out.printf(Locale.ROOT, ROW, "Contender", "Single calls", "p95 vs direct", "Throughput", "front CPU/req", "services CPU/req",
+                    "Records in one answer");
+            System.out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(22), "-".repeat(30), "-".repeat(16), "-".repeat(12), "-".repeat(15),
+                    "-".repeat(18), "-".repeat(42));
             for (Result result : view.results()) {
-                System.out.printf(Locale.ROOT, "| %-20s | %-28s | %-14s | %-10s | %-40s |%n", result.name(), percentiles(result.latencies()),
+                System.out.printf(Locale.ROOT, ROW, result.name(), percentiles(result.latencies()),
                         String.format(Locale.ROOT, "%.2fx", result.latencies().p95Millis() / direct.latencies().p95Millis()),
-                        String.format(Locale.ROOT, "%.1f/s", result.rate()), result.records());
+                        String.format(Locale.ROOT, "%.1f/s", result.rate()), result.cpu().front(), millis(result.cpu().servicesMillis()),
+                        result.records());
             }
+            System.out.println("CPU per request over the throughput rounds: front = the contender's own process (the gateway's JVM, Hive's or "
+                    + "Apollo's node process; none for Direct, which combines in the benchmark JVM), services = the four services' JVMs. "
+                    + "The embedded MongoDB runs inside the benchmark JVM, so its CPU is in neither.");
             double overhead = gateway.latencies().p95Millis() / direct.latencies().p95Millis();
             System.out.printf(Locale.ROOT, "Overhead: gateway p95 %.2fx direct (target at most 1.3x): %s%n", overhead, overhead <= 1.3 ? "met" : "MISSED");
             for (Result peer : view.results().subList(2, view.results().size())) {
@@ -228,22 +238,53 @@ public final class GatewayBenchmark implements Benchmark {
                 System.out.printf(Locale.ROOT, "Against %s: %.1f vs %.1f requests/s (%.2fx), p95 %.1f vs %.1f ms (target: at least as many, lower p95): %s%n",
                         peer.name(), gateway.rate(), peer.rate(), gateway.rate() / peer.rate(), gateway.latencies().p95Millis(),
                         peer.latencies().p95Millis(), faster && lower ? "met" : "MISSED");
+                System.out.printf(Locale.ROOT, "CPU per request (front + services) against %s: %s vs %s (%.2fx)%n", peer.name(),
+                        millis(gateway.cpu().totalMillis()), millis(peer.cpu().totalMillis()), gateway.cpu().totalMillis() / peer.cpu().totalMillis());
             }
         }
-        System.out.printf(Locale.ROOT, "%nThroughput with %d concurrent clients, %d s each (in %d alternating rounds); %d single calls each for the percentiles, in %d alternating blocks; each contender warmed up with %d s of the same load first.%n",
-                clients, seconds, 2, runs, BLOCKS, warmUp);
+        System.out.printf(Locale.ROOT, "%nThroughput with %d concurrent clients, %d s each (in %d alternating rounds); %d single calls each for the percentiles, interleaved call by call; each contender warmed up with %d s of the same load first.%n",
+                clients, seconds, 2, runs, warmUp);
     }
 
-    private record Contender(String name, Supplier<String> call) {
+    private static String millis(double millis) {
+        return String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
-    private record Result(String name, Latencies latencies, double rate, String records) {
+    /** @param process the {@link ProcessCpu} group of the contender's own front process; null when it has none */
+    private record Contender(String name, String process, Supplier<String> call) {
+    }
+
+    private record Peer(String name, String process, String url) {
+    }
+
+    private record Result(String name, Latencies latencies, double rate, String records, CpuPerRequest cpu) {
+    }
+
+    /** Milliseconds of CPU per request: the contender's own front process (NaN when it has none) and the four services. */
+    private record CpuPerRequest(double frontMillis, double servicesMillis) {
+
+        static CpuPerRequest of(Map<String, Duration> cpu, String front, double requests) {
+            double frontMillis = front == null ? Double.NaN : totalMillis(cpu, front) / requests;
+            return new CpuPerRequest(frontMillis, totalMillis(cpu, ProcessCpu.SERVICES) / requests);
+        }
+
+        private static double totalMillis(Map<String, Duration> cpu, String group) {
+            return cpu.getOrDefault(group, Duration.ZERO).toNanos() / 1e6;
+        }
+
+        double totalMillis() {
+            return (Double.isNaN(frontMillis) ? 0 : frontMillis) + servicesMillis;
+        }
+
+        String front() {
+            return Double.isNaN(frontMillis) ? "-" : millis(frontMillis);
+        }
     }
 
     private record View(String name, List<Result> results) {
     }
 
-    /** Every contender, in alternating blocks of single calls and then alternating rounds of concurrent load. */
+    /** Every contender: single calls interleaved call by call, then alternating rounds of concurrent load, with their CPU time. */
     private static List<Result> compare(String name, int runs, int clients, int seconds, int warmUp, List<Contender> contenders,
                                         java.util.function.Function<String, String> records) throws Exception {
         List<String> counted = new ArrayList<>();
@@ -258,27 +299,41 @@ public final class GatewayBenchmark implements Benchmark {
                 throughput(clients, warmUp, contender.call());
             }
         }
-        List<Latencies> latencies = contenders.stream().map(contender -> new Latencies()).toList();
-        for (int block = 0; block < BLOCKS; block++) {
-            for (int i = 0; i < contenders.size(); i++) {
-                for (int run = 0; run < runs / BLOCKS; run++) {
-                    long start = System.nanoTime();
-                    contenders.get(i).call().get();
-                    latencies.get(i).add(System.nanoTime() - start);
-                }
-            }
-        }
+        List<Latencies> latencies = interleavedSingleCalls(runs, contenders);
         double[] calls = new double[contenders.size()];
+        List<Map<String, Duration>> cpu = contenders.stream().<Map<String, Duration>>map(contender -> new HashMap<>()).toList();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < contenders.size(); i++) {
+                ProcessCpu before = ProcessCpu.now();
                 calls[i] += throughput(clients, seconds / 2.0, contenders.get(i).call());
+                Map<String, Duration> total = cpu.get(i);
+                ProcessCpu.now().since(before).forEach((group, time) -> total.merge(group, time, Duration::plus));
             }
         }
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < contenders.size(); i++) {
-            results.add(new Result(contenders.get(i).name(), latencies.get(i), calls[i] / seconds, counted.get(i)));
+            Contender contender = contenders.get(i);
+            results.add(new Result(contender.name(), latencies.get(i), calls[i] / seconds, counted.get(i),
+                    CpuPerRequest.of(cpu.get(i), contender.process(), calls[i])));
         }
         return results;
+    }
+
+    /**
+     * {@code runs} single calls of each contender, one call per contender in turn, so that every contender sees the same
+     * moments of the machine; each turn starts one contender further on, so that no contender always follows another.
+     */
+    private static List<Latencies> interleavedSingleCalls(int runs, List<Contender> contenders) {
+        List<Latencies> latencies = contenders.stream().map(contender -> new Latencies()).toList();
+        for (int round = 0; round < runs; round++) {
+            for (int turn = 0; turn < contenders.size(); turn++) {
+                int i = (round + turn) % contenders.size();
+                long start = System.nanoTime();
+                contenders.get(i).call().get();
+                latencies.get(i).add(System.nanoTime() - start);
+            }
+        }
+        return latencies;
     }
 
     /** What one answer holds, so that the contenders can be seen to fetch the same data. */
