@@ -19,11 +19,15 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Controller;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,12 +41,14 @@ class ProgressController {
     private final PageRequests pages;
 
     ProgressController(ProgressReporting reporting, ProgressRecords records, ActivityCatalogue activities, PlanCatalogue plans,
-                       PageRequests pages) {
+                       PageRequests pages, BatchLoaderRegistry loaders) {
         this.reporting = reporting;
         this.records = records;
         this.activities = activities;
         this.plans = plans;
         this.pages = pages;
+        loaders.forTypePair(FirstHistoryPage.class, Window.class)
+                .registerMappedBatchLoader((requests, environment) -> Mono.fromSupplier(() -> Map.copyOf(records.firstPages(requests))));
     }
 
     @MutationMapping
@@ -82,13 +88,29 @@ class ProgressController {
         return history(activity, period, subrange);
     }
 
-    /** Drafts are shown to signed-in users of the plan's owner only; for anyone else the plan is not even read. */
+    /**
+     * An activity's history within a list of activities: the first pages of all of them are read in one query, so a
+     * list's latest statuses ({@code history(first: 1)}) cost one query, not one per activity.
+     */
     @SchemaMapping(typeName = "Activity", field = "history")
-    Window<ProgressUpdate> history(Activity activity, @Argument String period, ScrollSubrange subrange) {
-        Caller caller = Caller.current();
-        boolean withDrafts = caller.isSignedIn() && plans.find(activity.getPlanId()).map(plan -> plan.showsDraftsTo(caller)).orElse(false);
-        return records.history(activity.getId(), period == null ? null : Dates.period("period", period), withDrafts,
+    CompletableFuture<Window<ProgressUpdate>> history(Activity activity, @Argument String period, ScrollSubrange subrange,
+                                                      DataLoader<FirstHistoryPage, Window<ProgressUpdate>> firstPages) {
+        if (!pages.position(subrange).isInitial()) {
+            return CompletableFuture.completedFuture(history(activity, period, subrange));
+        }
+        return firstPages.load(new FirstHistoryPage(activity.getId(), period == null ? null : Dates.period("period", period),
+                showsDrafts(activity), pages.size(subrange)));
+    }
+
+    private Window<ProgressUpdate> history(Activity activity, String period, ScrollSubrange subrange) {
+        return records.history(activity.getId(), period == null ? null : Dates.period("period", period), showsDrafts(activity),
                 pages.position(subrange), pages.size(subrange));
+    }
+
+    /** Drafts are shown to signed-in users of the plan's owner only; for anyone else the plan is not even read. */
+    private boolean showsDrafts(Activity activity) {
+        Caller caller = Caller.current();
+        return caller.isSignedIn() && plans.find(activity.getPlanId()).map(plan -> plan.showsDraftsTo(caller)).orElse(false);
     }
 
     /** The activities of a page of updates, in one query. */

@@ -6,6 +6,7 @@ import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.PlanCatalogue;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.graphql.NotFoundException;
+import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +74,40 @@ public class ProgressRecords implements ReportedActivities {
             query.addCriteria(published());
         }
         return mongo.scroll(query.with(position), ProgressUpdate.class);
+    }
+
+    /**
+     * The first page of each activity's history, as {@link #history} returns it from the start: one query for the
+     * lot, where history would send one per activity. Each query shape (period, drafts, page size) is read once.
+     */
+    Map<FirstHistoryPage, Window<ProgressUpdate>> firstPages(Set<FirstHistoryPage> requests) {
+        Map<FirstHistoryPage, Window<ProgressUpdate>> pages = new HashMap<>();
+        requests.stream().collect(Collectors.groupingBy(FirstHistoryPage::shape)).forEach((shape, alike) -> {
+            Map<String, List<ProgressUpdate>> byActivity = newestFirst(alike.stream().map(FirstHistoryPage::activityId).toList(),
+                    shape.period(), shape.withDrafts());
+            for (FirstHistoryPage request : alike) {
+                List<ProgressUpdate> all = byActivity.getOrDefault(request.activityId(), List.of());
+                pages.put(request, Window.from(all.subList(0, Math.min(shape.size(), all.size())),
+                        OffsetScrollPosition.positionFunction(0), all.size() > shape.size()));
+            }
+        });
+        return pages;
+    }
+
+    /** Every revision of each activity's history, newest first, in one query (the order {@link #history} pages). */
+    private Map<String, List<ProgressUpdate>> newestFirst(Collection<String> activityIds, ReportingPeriod period, boolean withDrafts) {
+        Query query = Query.query(Criteria.where("activityId").in(activityIds)).with(NEWEST_FIRST).cursorBatchSize(BATCH);
+        if (period != null) {
+            query.addCriteria(Criteria.where("period").is(period.toString()));
+        }
+        if (!withDrafts) {
+            query.addCriteria(published());
+        }
+        Map<String, List<ProgressUpdate>> byActivity = new HashMap<>();
+        for (ProgressUpdate update : mongo.find(query, ProgressUpdate.class)) {
+            byActivity.computeIfAbsent(update.getActivityId(), id -> new ArrayList<>()).add(update);
+        }
+        return byActivity;
     }
 
     /**
