@@ -7,6 +7,7 @@ import org.civicgraph.plans.plan.Plan;
 import org.civicgraph.plans.plan.PlanCatalogue;
 import org.civicgraph.platform.security.Caller;
 import org.civicgraph.platform.security.RecordAccess;
+import org.dataloader.DataLoader;
 import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,9 +21,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.dataloader.DataLoader;
-import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,19 +98,16 @@ class ProgressController {
         if (!pages.position(subrange).isInitial()) {
             return CompletableFuture.completedFuture(history(activity, period, subrange));
         }
-        return firstPages.load(new FirstHistoryPage(activity.getId(), period == null ? null : Dates.period("period", period),
-                showsDrafts(activity), pages.size(subrange)));
-    }
-
-    private Window<ProgressUpdate> history(Activity activity, String period, ScrollSubrange subrange) {
-        return records.history(activity.getId(), period == null ? null : Dates.period("period", period), showsDrafts(activity),
-                pages.position(subrange), pages.size(subrange));
+        return firstPages.load(new FirstHistoryPage(activity.getId(), activity.getPlanId(), period == null ? null : Dates.period("period", period),
+                pages.size(subrange), Caller.current().organisation()));
     }
 
     /** Drafts are shown to signed-in users of the plan's owner only; for anyone else the plan is not even read. */
-    private boolean showsDrafts(Activity activity) {
+    private Window<ProgressUpdate> history(Activity activity, String period, ScrollSubrange subrange) {
         Caller caller = Caller.current();
-        return caller.isSignedIn() && plans.find(activity.getPlanId()).map(plan -> plan.showsDraftsTo(caller)).orElse(false);
+        boolean withDrafts = caller.isSignedIn() && plans.find(activity.getPlanId()).map(plan -> plan.showsDraftsTo(caller)).orElse(false);
+        return records.history(activity.getId(), period == null ? null : Dates.period("period", period), withDrafts,
+                pages.position(subrange), pages.size(subrange));
     }
 
     /** The activities of a page of updates, in one query. */

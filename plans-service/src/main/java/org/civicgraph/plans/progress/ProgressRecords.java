@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -78,20 +79,28 @@ public class ProgressRecords implements ReportedActivities {
 
     /**
      * The first page of each activity's history, as {@link #history} returns it from the start: one query for the
-     * lot, where history would send one per activity. Each query shape (period, drafts, page size) is read once.
+     * lot, where history would send one per activity. Drafts count for the plans the caller's organisation owns
+     * (one query for their ids); each shape (period, drafts or not, page size) is read once.
      */
     Map<FirstHistoryPage, Window<ProgressUpdate>> firstPages(Set<FirstHistoryPage> requests) {
+        Map<String, Set<String>> ownPlans = new HashMap<>();
+        Function<FirstHistoryPage, Shape> shape = request -> new Shape(request.period(), request.callerOrganisation() != null
+                && ownPlans.computeIfAbsent(request.callerOrganisation(), plans::idsOwnedBy).contains(request.planId()), request.size());
         Map<FirstHistoryPage, Window<ProgressUpdate>> pages = new HashMap<>();
-        requests.stream().collect(Collectors.groupingBy(FirstHistoryPage::shape)).forEach((shape, alike) -> {
-            Map<String, List<ProgressUpdate>> byActivity = newestFirst(alike.stream().map(FirstHistoryPage::activityId).toList(),
-                    shape.period(), shape.withDrafts());
-            for (FirstHistoryPage request : alike) {
+        requests.stream().collect(Collectors.groupingBy(shape)).forEach((alike, pagesAlike) -> {
+            Map<String, List<ProgressUpdate>> byActivity = newestFirst(pagesAlike.stream().map(FirstHistoryPage::activityId).toList(),
+                    alike.period(), alike.withDrafts());
+            for (FirstHistoryPage request : pagesAlike) {
                 List<ProgressUpdate> all = byActivity.getOrDefault(request.activityId(), List.of());
-                pages.put(request, Window.from(all.subList(0, Math.min(shape.size(), all.size())),
-                        OffsetScrollPosition.positionFunction(0), all.size() > shape.size()));
+                pages.put(request, Window.from(all.subList(0, Math.min(alike.size(), all.size())),
+                        OffsetScrollPosition.positionFunction(0), all.size() > alike.size()));
             }
         });
         return pages;
+    }
+
+    /** What the first pages read in one query share. */
+    private record Shape(ReportingPeriod period, boolean withDrafts, int size) {
     }
 
     /** Every revision of each activity's history, newest first, in one query (the order {@link #history} pages). */
