@@ -3,9 +3,8 @@ package org.civicgraph.gateway.area;
 import org.civicgraph.gateway.downstream.FakeServices;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,25 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AreaProfileFromServicesTest {
 
     private static final Pattern LIST = Pattern.compile("(\\w+): (plans|activities)\\(filter: \\{area: \"(E\\d+)\"\\}, first: (\\d+)\\)");
-    private static final FakeServices services = FakeServices.start(List.of("plans", "indicators"), AreaProfileFromServicesTest::answer);
+    @RegisterExtension
+    static final FakeServices services = FakeServices.start(List.of("plans", "indicators"), AreaProfileFromServicesTest::answer);
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void servicesHere(DynamicPropertyRegistry registry) {
-        registry.add("civicgraph.gateway.services.plans", () -> services.url("plans"));
-        registry.add("civicgraph.gateway.services.indicators", () -> services.url("indicators"));
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        services.forget();
+        services.pointGatewayHere(registry);
     }
 
     @Test

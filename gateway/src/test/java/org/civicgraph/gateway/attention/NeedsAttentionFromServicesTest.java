@@ -3,9 +3,8 @@ package org.civicgraph.gateway.attention;
 import org.civicgraph.gateway.downstream.FakeServices;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class NeedsAttentionFromServicesTest {
 
-    private static final FakeServices services = FakeServices.start(List.of("plans", "contracts", "indicators"),
+    @RegisterExtension
+    static final FakeServices services = FakeServices.start(List.of("plans", "contracts", "indicators"),
             NeedsAttentionFromServicesTest::answer);
 
     private static final String FULL_VIEW = """
@@ -40,19 +40,7 @@ class NeedsAttentionFromServicesTest {
 
     @DynamicPropertySource
     static void servicesHere(DynamicPropertyRegistry registry) {
-        registry.add("civicgraph.gateway.services.plans", () -> services.url("plans"));
-        registry.add("civicgraph.gateway.services.contracts", () -> services.url("contracts"));
-        registry.add("civicgraph.gateway.services.indicators", () -> services.url("indicators"));
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        services.forget();
+        services.pointGatewayHere(registry);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.civicgraph.gateway.downstream;
 
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,16 +22,20 @@ import java.util.function.BiFunction;
 /**
  * Services that answer GraphQL over real HTTP on loopback, one path each ({@code /plans} ...), with JSON the test
  * writes as the real service would answer; every request is kept, by service, so a test can check what was asked.
+ * Registered as a JUnit extension ({@code @RegisterExtension static}), it forgets the requests before each test and
+ * stops after the class; {@link #pointGatewayHere} from the test's {@code @DynamicPropertySource} sends the gateway to it.
  */
-public final class FakeServices implements AutoCloseable {
+public final class FakeServices implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final List<String> services;
     private final HttpServer server;
     private final Map<String, List<JsonNode>> requests = new ConcurrentHashMap<>();
     private final Map<String, List<String>> authorizations = new ConcurrentHashMap<>();
 
-    private FakeServices(HttpServer server) {
+    private FakeServices(List<String> services, HttpServer server) {
+        this.services = List.copyOf(services);
         this.server = server;
     }
 
@@ -35,7 +43,7 @@ public final class FakeServices implements AutoCloseable {
     public static FakeServices start(List<String> services, BiFunction<String, JsonNode, String> answer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeServices fakes = new FakeServices(server);
+            FakeServices fakes = new FakeServices(services, server);
             for (String service : services) {
                 server.createContext("/" + service, exchange -> {
                     JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -55,6 +63,11 @@ public final class FakeServices implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Points the gateway's URL of each of these services here. */
+    public void pointGatewayHere(DynamicPropertyRegistry registry) {
+        services.forEach(service -> registry.add("civicgraph.gateway.services." + service, () -> url(service)));
     }
 
     public String url(String service) {
@@ -78,6 +91,16 @@ public final class FakeServices implements AutoCloseable {
     public void forget() {
         requests.clear();
         authorizations.clear();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        forget();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

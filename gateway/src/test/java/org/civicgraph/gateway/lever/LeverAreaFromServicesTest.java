@@ -3,8 +3,8 @@ package org.civicgraph.gateway.lever;
 import org.civicgraph.gateway.downstream.FakeServices;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,21 +28,17 @@ class LeverAreaFromServicesTest {
 
     private static final int PLANS = 12;
     private static final Pattern ALIAS = Pattern.compile("a(\\d+): activities\\(filter: \\{[^}]*planId: \"(plan-\\d+)\"");
-    private static final FakeServices services = FakeServices.start(List.of("plans"), LeverAreaFromServicesTest::answer);
+    @RegisterExtension
+    static final FakeServices services = FakeServices.start(List.of("plans"), LeverAreaFromServicesTest::answer);
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void servicesHere(DynamicPropertyRegistry registry) {
-        registry.add("civicgraph.gateway.services.plans", () -> services.url("plans"));
+        services.pointGatewayHere(registry);
         registry.add("civicgraph.gateway.services.indicators", () -> "http://127.0.0.1:9/graphql");
         registry.add("civicgraph.gateway.services.partners", () -> "http://127.0.0.1:9/graphql");
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
     }
 
     @Test

@@ -4,8 +4,8 @@ import org.civicgraph.gateway.change.GraphQlWsClient;
 import org.civicgraph.gateway.downstream.FakeServices;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.civicgraph.platform.test.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class RoutingOverWebSocketTest {
 
-    private static final FakeServices services = FakeServices.start(List.of("plans"),
+    @RegisterExtension
+    static final FakeServices services = FakeServices.start(List.of("plans"),
             (service, request) -> "{\"data\":{\"plan\":{\"id\":\"boston-bc-plan\"}}}");
 
     @LocalServerPort
@@ -29,12 +30,7 @@ class RoutingOverWebSocketTest {
 
     @DynamicPropertySource
     static void plansServiceHere(DynamicPropertyRegistry registry) {
-        registry.add("civicgraph.gateway.services.plans", () -> services.url("plans"));
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
+        services.pointGatewayHere(registry);
     }
 
     @Test
