@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,16 @@ class ExecutionConfiguration {
                 graphQl.instrumentation(RoutedInstrumentation.of(all.size() == 1 ? all.get(0) : new ChainedInstrumentation(all)));
             }
         });
+    }
+
+    /**
+     * Queries run with {@link ProjectingExecutionStrategy}; its exceptions go to the same resolvers, in the same order,
+     * that Spring Boot gives Spring for GraphQL's default strategy.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer projectingExecution(ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.queryExecutionStrategy(
+                new ProjectingExecutionStrategy(DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()))));
     }
 
     /**

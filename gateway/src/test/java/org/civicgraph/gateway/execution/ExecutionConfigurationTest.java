@@ -14,8 +14,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's own execution: the application's instrumentations routed hook by hook, and answers written
- * straight from graphql-java's result; limits, error codes and the request metric work as before.
+ * The gateway's own execution: the application's instrumentations routed hook by hook, queries completed by
+ * {@link ProjectingExecutionStrategy} (so every view test of the gateway runs through it, its error codes included),
+ * and answers written straight from graphql-java's result; limits, error codes and the request metric work as before.
  */
 @PlatformIntegrationTest
 class ExecutionConfigurationTest {
@@ -41,6 +42,7 @@ class ExecutionConfigurationTest {
                 .containsEntry("createStateAsync", List.of("GraphQlObservationInstrumentation"))
                 .doesNotContainKeys("beginFieldFetching", "beginFieldCompletion", "beginFieldExecution", "beginExecuteObject");
         assertThat(httpHandler).isInstanceOf(StreamingGraphQlHttpHandler.class);
+        assertThat(graphQlSource.graphQl().getQueryStrategy()).isInstanceOf(ProjectingExecutionStrategy.class);
     }
 
     @Test
