@@ -1,10 +1,11 @@
 package org.civicgraph.gateway.area;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.ResponseFields;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.Subgraphs;
+import org.civicgraph.gateway.execution.FieldNames;
 import org.civicgraph.platform.graphql.InvalidInputException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -68,11 +70,13 @@ class AreaProfileController {
     }
 
     @QueryMapping
-    AreaProfile areaProfile(@Argument String code, DataFetchingFieldSelectionSet selection) {
+    AreaProfile areaProfile(@Argument String code, DataFetchingEnvironment environment) {
         if (!GSS_CODE.matcher(code).matches()) {
             throw new InvalidInputException("code", "code must be an ONS GSS code such as E07000136; got " + code);
         }
-        return new AreaProfile(code, selection.contains("plans") && selection.contains("activities"));
+        // From the document rather than graphql-java's selection set, which would first build the whole operation's field tree
+        Set<String> asked = FieldNames.of(environment.getField().getSelectionSet(), environment.getFragmentsByName());
+        return new AreaProfile(code, asked.contains("plans") && asked.contains("activities"));
     }
 
     @SchemaMapping

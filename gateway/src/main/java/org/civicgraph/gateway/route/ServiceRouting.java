@@ -4,18 +4,14 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Definition;
 import graphql.language.Document;
-import graphql.language.Field;
 import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 import graphql.parser.Parser;
 import org.civicgraph.gateway.downstream.BearerToken;
 import org.civicgraph.gateway.downstream.Service;
 import org.civicgraph.gateway.downstream.ServiceUnavailableException;
 import org.civicgraph.gateway.downstream.Subgraphs;
+import org.civicgraph.gateway.execution.FieldNames;
 import org.civicgraph.platform.graphql.RecentlyUsed;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -105,8 +101,7 @@ class ServiceRouting implements WebGraphQlInterceptor {
             return new Route.Here();
         }
         boolean read = operation.getOperation() == OperationDefinition.Operation.QUERY;
-        Set<String> fields = new LinkedHashSet<>();
-        rootFields(operation.getSelectionSet(), fragments, fields, new LinkedHashSet<>());
+        Set<String> fields = FieldNames.of(operation.getSelectionSet(), fragments);
         Set<String> owners = new LinkedHashSet<>();
         Service only = null;
         for (String field : fields) {
@@ -124,21 +119,6 @@ class ServiceRouting implements WebGraphQlInterceptor {
             return new Route.Mixed(owners);
         }
         return new Route.To(only, read);
-    }
-
-    private static void rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments, Set<String> fields, Set<String> seen) {
-        if (selections == null) {
-            return;
-        }
-        for (Selection<?> selection : selections.getSelections()) {
-            if (selection instanceof Field field) {
-                fields.add(field.getName());
-            } else if (selection instanceof InlineFragment inline) {
-                rootFields(inline.getSelectionSet(), fragments, fields, seen);
-            } else if (selection instanceof FragmentSpread spread && seen.add(spread.getName()) && fragments.containsKey(spread.getName())) {
-                rootFields(fragments.get(spread.getName()).getSelectionSet(), fragments, fields, seen);
-            }
-        }
     }
 
     private ExecutionResult forward(WebGraphQlRequest request, Route.To to, String token) {
