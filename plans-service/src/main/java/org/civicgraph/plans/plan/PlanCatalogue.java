@@ -110,14 +110,15 @@ public class PlanCatalogue implements OrganisationMergeFollower {
     /** Ids of the plans that only signed-in users may read, to leave their records out for anonymous callers. */
     public Set<String> internalPlanIds() {
         Query query = Query.query(Criteria.where("visibility").is(Visibility.INTERNAL));
-        query.fields().include("_id");
+        // The property, which Spring Data maps to _id; naming _id itself costs it a failed property lookup (an exception) on every query
+        query.fields().include("id");
         return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
     }
 
     /** Ids of the plans the organisation owns, whose draft updates its users see. */
     public Set<String> idsOwnedBy(String organisation) {
         Query query = Query.query(Criteria.where("ownerOrganisation").is(organisation));
-        query.fields().include("_id");
+        query.fields().include("id");
         return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
     }
 
