@@ -1,14 +1,22 @@
 package org.civicgraph.partners;
 
+import org.civicgraph.platform.graphql.RoutedInstrumentation;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.test.context.TestPropertySource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The platform's GraphQL limits, applied with tight values so this schema can exceed them. */
+/**
+ * The platform's GraphQL limits, applied with tight values so this schema can exceed them, through the platform's
+ * instrumentations routed hook by hook.
+ */
 @PlatformIntegrationTest
 @TestPropertySource(properties = {
         "civicgraph.graphql.max-depth=4",
@@ -19,6 +27,17 @@ class GraphQlLimitsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void theLimitsAreCheckedByTheInstrumentationThatImplementsThem() {
+        assertThat(graphQlSource.graphQl().getInstrumentation()).isInstanceOf(RoutedInstrumentation.class);
+        assertThat(((RoutedInstrumentation) graphQlSource.graphQl().getInstrumentation()).routes())
+                .containsEntry("beginValidation", List.of("QueryLimitsInstrumentation"))
+                .doesNotContainKeys("beginFieldCompletion", "beginFieldExecution");
+    }
 
     @Test
     void aQueryWithinTheLimitsRuns() {

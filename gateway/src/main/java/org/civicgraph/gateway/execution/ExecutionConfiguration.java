@@ -1,7 +1,5 @@
 package org.civicgraph.gateway.execution;
 
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -11,25 +9,9 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
-
 /** How the gateway runs the GraphQL requests it executes itself (its views, subscriptions, introspection) and writes the answers. */
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
-
-    /**
-     * The same instrumentations that Spring Boot gives Spring for GraphQL, in the same order, with each hook routed
-     * to the one that implements it ({@link RoutedInstrumentation}) instead of chained.
-     */
-    @Bean
-    GraphQlSourceBuilderCustomizer routedInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
-        return builder -> builder.configureGraphQl(graphQl -> {
-            List<Instrumentation> all = instrumentations.orderedStream().toList();
-            if (!all.isEmpty()) {
-                graphQl.instrumentation(RoutedInstrumentation.of(all.size() == 1 ? all.get(0) : new ChainedInstrumentation(all)));
-            }
-        });
-    }
 
     /**
      * Queries run with {@link ProjectingExecutionStrategy}; its exceptions go to the same resolvers, in the same order,

@@ -1,6 +1,7 @@
 package org.civicgraph.gateway.execution;
 
 import graphql.execution.instrumentation.Instrumentation;
+import org.civicgraph.platform.graphql.RoutedInstrumentation;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class ExecutionConfigurationTest {
                 .doesNotContainKeys("beginFieldFetching", "beginFieldCompletion", "beginFieldExecution", "beginExecuteObject");
         assertThat(httpHandler).isInstanceOf(StreamingGraphQlHttpHandler.class);
         assertThat(graphQlSource.graphQl().getQueryStrategy()).isInstanceOf(ProjectingExecutionStrategy.class);
+        assertThat(RoutedInstrumentation.unroutedHooks()).as("hooks of the gateway's graphql-java, newer than the services'").isEmpty();
     }
 
     @Test

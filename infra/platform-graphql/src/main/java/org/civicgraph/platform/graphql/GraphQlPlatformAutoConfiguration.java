@@ -1,9 +1,12 @@
 package org.civicgraph.platform.graphql;
 
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.Directive;
 import graphql.language.ObjectTypeDefinition;
 import graphql.parser.ParserOptions;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +17,9 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 
-/** Limits, error codes and page bounds for every GraphQL endpoint; Apollo Federation 2 for the subgraphs. */
+import java.util.List;
+
+/** Limits, error codes, routed instrumentation and page bounds for every GraphQL endpoint; Apollo Federation 2 for the subgraphs. */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
 @EnableConfigurationProperties(GraphQlLimits.class)
 public class GraphQlPlatformAutoConfiguration {
@@ -29,6 +34,20 @@ public class GraphQlPlatformAutoConfiguration {
     @Bean
     ErrorCodesInstrumentation errorCodesInstrumentation() {
         return new ErrorCodesInstrumentation();
+    }
+
+    /**
+     * The same instrumentations that Spring Boot gives Spring for GraphQL, in the same order, with each hook routed
+     * to the ones that implement it ({@link RoutedInstrumentation}) instead of chained.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer routedInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (!all.isEmpty()) {
+                graphQl.instrumentation(RoutedInstrumentation.of(all.size() == 1 ? all.get(0) : new ChainedInstrumentation(all)));
+            }
+        });
     }
 
     @Bean
