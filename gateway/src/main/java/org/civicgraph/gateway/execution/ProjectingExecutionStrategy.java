@@ -1,6 +1,7 @@
 package org.civicgraph.gateway.execution;
 
 import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherResult;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
@@ -27,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * graphql-java's execution, except that a value made of maps and lists (a service's answer as decoded, or a part of
@@ -39,7 +41,7 @@ import java.util.Map;
  * <p>
  * Whenever the pass meets something that graphql-java would treat otherwise (a field with a data fetcher of its own,
  * an interface or union, a null for a non-null field, a value its type does not serialise, a value that is not a map
- * or list where one is expected, deferred fields), the whole value is left to graphql-java, so errors, null bubbling
+ * or list where one is expected, a future or a data fetcher result inside a record, deferred fields), the whole value is left to graphql-java, so errors, null bubbling
  * and data fetchers stay exactly graphql-java's. The projected fields pass no instrumentation hooks, which the
  * gateway's instrumentations do not use for property reads.
  */
@@ -82,6 +84,9 @@ final class ProjectingExecutionStrategy extends AsyncExecutionStrategy {
             boolean nonNull = type instanceof GraphQLNonNull;
             if (value == null) {
                 return nonNull ? UNHANDLED : null;
+            }
+            if (value instanceof CompletionStage<?> || value instanceof DataFetcherResult<?>) {
+                return UNHANDLED; // graphql-java awaits or unwraps it, where a String's serialisation would print it
             }
             GraphQLType unwrapped = nonNull ? ((GraphQLNonNull) type).getWrappedType() : type;
             if (unwrapped instanceof GraphQLList list) {

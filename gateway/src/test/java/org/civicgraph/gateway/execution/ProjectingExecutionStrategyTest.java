@@ -122,18 +122,19 @@ class ProjectingExecutionStrategyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"missing", "wrong type", "not a list", "not a map"})
-    void reportsBadDataAsGraphQlJavaDoes(String oddity) {
+    @ValueSource(strings = {"missing", "wrong type", "not a list", "not a map", "a future"})
+    void treatsOddDataAsGraphQlJavaDoes(String oddity) {
         Map<String, Object> oddities = switch (oddity) {
             case "missing" -> nullFor("strict"); // a String!: the null bubbles up to the list, which is non-null too
             case "wrong type" -> Map.of("rank", "not a number");
             case "not a list" -> Map.of("tags", "a, b");
+            case "a future" -> Map.of("strict", CompletableFuture.completedFuture("from a future")); // awaited, not printed
             default -> Map.of("child", "c9");
         };
         String query = "{ view { count items { id strict rank tags child { id } } one { id } } }";
         Map<String, Object> view = view(5, oddities);
         Map<String, Object> expected = answer(graphQlJavas(), query, Map.of(), view);
-        assertThat(expected).containsKey("errors");
+        assertThat(expected.containsKey("errors") || oddity.equals("a future")).isTrue();
         assertThat(answer(projecting(), query, Map.of(), view)).isEqualTo(expected);
     }
 
