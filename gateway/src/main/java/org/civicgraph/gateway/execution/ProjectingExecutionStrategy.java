@@ -72,7 +72,8 @@ final class ProjectingExecutionStrategy extends AsyncExecutionStrategy {
 
         private final ExecutionContext context;
         private final FieldCollector collector;
-        private final Map<MergedField, Map<GraphQLObjectType, Selection>> selections = new IdentityHashMap<>();
+        /** By merged field: its type is one object type (interfaces and unions go to graphql-java), so the field alone decides. */
+        private final Map<MergedField, Selection> selections = new IdentityHashMap<>();
 
         Projection(ExecutionContext context, FieldCollector collector) {
             this.context = context;
@@ -113,7 +114,7 @@ final class ProjectingExecutionStrategy extends AsyncExecutionStrategy {
         }
 
         private Object object(GraphQLObjectType type, MergedField field, Map<?, ?> record) {
-            Selection selection = selections.computeIfAbsent(field, key -> new IdentityHashMap<>()).computeIfAbsent(type, key -> select(type, field));
+            Selection selection = selections.computeIfAbsent(field, key -> select(type, field));
             if (selection == null) {
                 return UNHANDLED;
             }
