@@ -231,7 +231,7 @@ class ContractRegister implements KeyContractProviders, OrganisationMergeFollowe
     @Override
     public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
         Query providedBy = new Query(Criteria.where("providerOrganisationIds").is(mergedId));
-        providedBy.fields().include("_id");
+        providedBy.fields().include("id");
         int changed = 0;
         for (Contract found : mongo.find(providedBy, Contract.class)) {
             changed += ConflictRetry.run(() -> {

@@ -84,7 +84,7 @@ class StrategyRegister implements OrganisationMergeFollower {
     public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
         Query naming = new Query(new Criteria().orOperator(Criteria.where("pooledBudgets.heldBy").is(mergedId),
                 Criteria.where("pooledBudgets.contributions.organisationId").is(mergedId)));
-        naming.fields().include("_id");
+        naming.fields().include("id");
         int changed = 0;
         for (CommissioningStrategy found : mongo.find(naming, CommissioningStrategy.class)) {
             changed += ConflictRetry.run(() -> {

@@ -127,7 +127,7 @@ public class ActivityCatalogue implements OrganisationMergeFollower, PlacedActiv
     public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
         Query naming = Query.query(new Criteria().orOperator(Criteria.where("leadOrganisation").is(mergedId),
                 Criteria.where("partnerOrganisations").is(mergedId)));
-        naming.fields().include("_id");
+        naming.fields().include("id");
         int changed = 0;
         for (Activity found : mongo.find(naming, Activity.class)) {
             changed += ConflictRetry.run(() -> {

@@ -143,7 +143,7 @@ public class PlanCatalogue implements OrganisationMergeFollower {
     @Override
     public int followMerge(String mergedId, String survivorId, String changedBy, Map<String, Object> because) {
         Query naming = Query.query(Criteria.where("themes.partnerOrganisations").is(mergedId));
-        naming.fields().include("_id");
+        naming.fields().include("id");
         int changed = 0;
         for (Plan found : mongo.find(naming, Plan.class)) {
             changed += ConflictRetry.run(() -> {
