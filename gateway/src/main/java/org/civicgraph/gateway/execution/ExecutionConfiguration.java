@@ -1,6 +1,7 @@
 package org.civicgraph.gateway.execution;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,8 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
 
 /** How the gateway runs the GraphQL requests it executes itself (its views, subscriptions, introspection) and writes the answers. */
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +27,13 @@ class ExecutionConfiguration {
     }
 
     /**
-     * Spring Boot's handler for GraphQL over HTTP (which it leaves out when the application has one), writing answers
-     * with {@link ResultJson} when that gives the same bytes as the application's JSON mapper.
+     * Spring Boot's handler for GraphQL over HTTP (which it leaves out when the application has one), answering on the
+     * request's thread within Spring MVC's async timeout (the container's 30 s unless set), and writing answers with
+     * {@link ResultJson} when that gives the same bytes as the application's JSON mapper.
      */
     @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper) {
-        return ResultJson.matches(mapper) ? new StreamingGraphQlHttpHandler(handler, mapper) : new GraphQlHttpHandler(handler);
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper mapper,
+                                          @Value("${spring.mvc.async.request-timeout:30s}") Duration timeout) {
+        return ResultJson.matches(mapper) ? new StreamingGraphQlHttpHandler(handler, timeout, mapper) : new SameThreadGraphQlHttpHandler(handler, timeout);
     }
 }
