@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +34,7 @@ import java.util.stream.Collectors;
 public class PlanCatalogue implements OrganisationMergeFollower {
 
     private static final Logger log = LoggerFactory.getLogger(PlanCatalogue.class);
+    private static final String INTERNAL_PLAN_IDS = PlanCatalogue.class.getName() + ".internalPlanIds";
 
     private final Plans plans;
     private final MongoTemplate mongo;
@@ -107,12 +110,30 @@ public class PlanCatalogue implements OrganisationMergeFollower {
         return find(id).orElseThrow(() -> new NotFoundException(field, "No plan has the id " + id));
     }
 
-    /** Ids of the plans that only signed-in users may read, to leave their records out for anonymous callers. */
+    /**
+     * Ids of the plans that only signed-in users may read, to leave their records out for anonymous callers. Read once
+     * per HTTP request: a query with several activity lists (the gateway's area profile asks for four, one per area
+     * of the lineage) would otherwise read them once for each list. Outside a request they are read each time.
+     */
+    @SuppressWarnings("unchecked")
     public Set<String> internalPlanIds() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return readInternalPlanIds();
+        }
+        Set<String> ids = (Set<String>) request.getAttribute(INTERNAL_PLAN_IDS, RequestAttributes.SCOPE_REQUEST);
+        if (ids == null) {
+            ids = readInternalPlanIds();
+            request.setAttribute(INTERNAL_PLAN_IDS, ids, RequestAttributes.SCOPE_REQUEST);
+        }
+        return ids;
+    }
+
+    private Set<String> readInternalPlanIds() {
         Query query = Query.query(Criteria.where("visibility").is(Visibility.INTERNAL));
         // The property, which Spring Data maps to _id; naming _id itself costs it a failed property lookup (an exception) on every query
         query.fields().include("id");
-        return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toSet());
+        return mongo.find(query, Plan.class).stream().map(Plan::getId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Ids of the plans the organisation owns, whose draft updates its users see. */
