@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The gateway (issue 8) on the local stack with its demo data, side by side in one run:
@@ -180,10 +181,11 @@ public final class GatewayBenchmark implements Benchmark {
                                 () -> post(peer.url(), PEER_ORGANISATION_360, Map.of("id", ORGANISATION), null)));
                     }
                 }
+                JvmWatch jvms = new JvmWatch(List.of(gateway), Stream.of(App.PLANS, App.CONTRACTS, App.INDICATORS, App.PARTNERS).map(stack::serviceUrl).toList());
                 List<View> views = List.of(
-                        new View("Area profile (Boston)", compare("Area profile (Boston)", runs, clients, seconds, warmUp, area, GatewayBenchmark::areaRecords)),
-                        new View("Organisation 360 (" + ORGANISATION + ")", compare("Organisation 360", runs, clients, seconds, warmUp, organisation,
-                                GatewayBenchmark::organisationRecords)));
+                        compare("Area profile (Boston)", runs, clients, seconds, warmUp, area, GatewayBenchmark::areaRecords, jvms),
+                        compare("Organisation 360 (" + ORGANISATION + ")", runs, clients, seconds, warmUp, organisation,
+                                GatewayBenchmark::organisationRecords, jvms));
                 print(views, clients, seconds, runs, warmUp);
             } finally {
                 if (peerGateways != null) {
@@ -247,6 +249,7 @@ public final class GatewayBenchmark implements Benchmark {
             System.out.println("CPU per request over the throughput rounds: front = the contender's own process (the gateway's JVM, Hive's or "
                     + "Apollo's node process; none for Direct, which combines in the benchmark JVM), services = the four services' JVMs. "
                     + "The embedded MongoDB runs inside the benchmark JVM, so its CPU is in neither.");
+            System.out.println("While the single calls were timed: " + view.singleCallsJvms());
             double overhead = gateway.latencies().p95Millis() / direct.latencies().p95Millis();
             System.out.printf(Locale.ROOT, "Overhead: gateway p95 %.2fx direct (target at most 1.3x): %s%n", overhead, overhead <= 1.3 ? "met" : "MISSED");
             view.results().stream().filter(result -> result.name().equals(GATEWAYS_CALLS)).findFirst().ifPresent(calls ->
@@ -306,12 +309,26 @@ public final class GatewayBenchmark implements Benchmark {
         }
     }
 
-    private record View(String name, List<Result> results) {
+    /** @param singleCallsJvms what the applications' JVMs compiled and collected while the single calls were timed */
+    private record View(String name, List<Result> results, String singleCallsJvms) {
+    }
+
+    /** The GraphQL endpoints of the gateway's JVM and of the services' JVMs, whose {@link JvmActivity} a view reports. */
+    private record JvmWatch(List<String> gateway, List<String> services) {
+
+        List<JvmActivity> now() {
+            return List.of(JvmActivity.of(gateway), JvmActivity.of(services));
+        }
+
+        String since(List<JvmActivity> before) {
+            List<JvmActivity> after = now();
+            return "the gateway's JVM " + after.get(0).since(before.get(0)) + "; the four services' JVMs " + after.get(1).since(before.get(1));
+        }
     }
 
     /** Every contender: single calls interleaved call by call, then alternating rounds of concurrent load, with their CPU time. */
-    private static List<Result> compare(String name, int runs, int clients, int seconds, int warmUp, List<Contender> contenders,
-                                        java.util.function.Function<String, String> records) throws Exception {
+    private static View compare(String name, int runs, int clients, int seconds, int warmUp, List<Contender> contenders,
+                                java.util.function.Function<String, String> records, JvmWatch jvms) throws Exception {
         List<String> counted = new ArrayList<>();
         for (Contender contender : contenders) {
             String sample = contender.call().get();
@@ -324,7 +341,9 @@ public final class GatewayBenchmark implements Benchmark {
                 throughput(clients, warmUp, contender.call());
             }
         }
+        List<JvmActivity> beforeSingleCalls = jvms.now();
         List<Latencies> latencies = interleavedSingleCalls(runs, contenders);
+        String singleCallsJvms = jvms.since(beforeSingleCalls);
         double[] calls = new double[contenders.size()];
         List<Map<String, Duration>> cpu = contenders.stream().<Map<String, Duration>>map(contender -> new HashMap<>()).toList();
         for (int round = 0; round < 2; round++) {
@@ -341,7 +360,7 @@ public final class GatewayBenchmark implements Benchmark {
             results.add(new Result(contender.name(), contender.process(), latencies.get(i), calls[i] / seconds, counted.get(i),
                     CpuPerRequest.of(cpu.get(i), contender.process(), calls[i])));
         }
-        return results;
+        return new View(name, results, singleCallsJvms);
     }
 
     /**
