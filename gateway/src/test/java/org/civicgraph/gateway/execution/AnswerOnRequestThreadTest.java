@@ -80,7 +80,7 @@ class AnswerOnRequestThreadTest {
     }
 
     @Test
-    void aViewStillWaitingAfterTheAsyncTimeoutIsServiceUnavailable() throws Exception {
+    void aViewStillWaitingAfterTheAsyncTimeoutIsServiceUnavailable() {
         plansServiceAnswers = new CountDownLatch(1);
         HttpResponse<String> response;
         try {
