@@ -6,7 +6,6 @@ import org.bson.BsonDocument;
 import org.civicgraph.plans.PlansApi;
 import org.civicgraph.platform.test.GraphQlHttp;
 import org.civicgraph.platform.test.PlatformIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,15 +36,9 @@ class AnonymousActivityListsTest {
     @LocalServerPort
     int port;
 
-    PlansApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new PlansApi(port);
-    }
-
     @Test
     void anonymousCallersSeeNoActivityOfAnInternalPlanInAnyListAndItsPlansAreLookedUpOnce() {
+        PlansApi api = new PlansApi(port);
         String publicPlan = api.createPlan(OWNER, false);
         Map<String, Object> internal = api.newPlan(OWNER, false);
         internal.put("visibility", "INTERNAL");
