@@ -336,11 +336,14 @@ public final class GatewayBenchmark implements Benchmark {
         }
     }
 
-    /** Every contender: single calls interleaved call by call, then alternating rounds of concurrent load, with their CPU time. */
-    /** @param seconds each contender's own warm-up; @param settleSeconds the longest the JVMs may take to stop compiling after it */
+    /**
+     * @param seconds       each contender's own warm-up
+     * @param settleSeconds the longest the JVMs may take to stop compiling after the warm-ups
+     */
     private record WarmUp(int seconds, int settleSeconds) {
     }
 
+    /** Every contender: single calls interleaved call by call, then alternating rounds of concurrent load, with their CPU time. */
     private static View compare(String name, int runs, int clients, int seconds, WarmUp warmUp, List<Contender> contenders,
                                 java.util.function.Function<String, String> records, JvmWatch jvms) throws Exception {
         List<String> counted = new ArrayList<>();
