@@ -156,7 +156,7 @@ public final class GatewayBenchmark implements Benchmark {
         int warmUp = BenchArgs.intArg(args, "--warm-up", asDeployed ? 30 : 10);
         // After 30 s of warm-up each, the services' JVMs still compiled for 19 s with C2 while the area profile's single
         // calls were timed (the gateway's for 3 s), on two cores: the timed calls then depended on what C2 happened to be
-        // doing. Organisation 360 settles within 15 s; the area profile had not after 180 s (C2 gets little of two
+        // doing. Organisation 360 settled within 15 s in one run; the area profile had not after 180 s (C2 gets little of two
         // saturated cores), so waiting longer than a minute only makes the run longer.
         int settle = BenchArgs.intArg(args, "--settle", asDeployed ? 60 : 30);
         boolean peers = !args.contains("--no-peers");
