@@ -38,9 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.mvc.async.request-timeout=1s")
 class AnswerOnRequestThreadTest {
 
+    /**
+     * Each test asks about its own organisation: the gateway shares a service call with an identical one still in
+     * flight, and the other test's call to plans-service may still be finishing.
+     */
     private static final String ORGANISATION_360 = """
             {"query": "query($id: ID!) { organisation360(id: $id) { organisation { id name } contractsAsProvider { id } activities { id } } }",
-             "variables": {"id": "boston-bc"}}""";
+             "variables": {"id": "%s"}}""";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<DispatcherType> dispatches = new CopyOnWriteArrayList<>();
     private static volatile CountDownLatch plansServiceAnswers = new CountDownLatch(0);
@@ -64,7 +68,7 @@ class AnswerOnRequestThreadTest {
     @Test
     void aViewWaitingForServicesIsAnsweredInOneDispatchWithTheSecurityHeaders() throws Exception {
         plansServiceAnswers = new CountDownLatch(1);
-        CompletableFuture<HttpResponse<String>> answered = CompletableFuture.supplyAsync(() -> post(ORGANISATION_360));
+        CompletableFuture<HttpResponse<String>> answered = CompletableFuture.supplyAsync(() -> post(ORGANISATION_360.formatted("boston-bc")));
         Thread.sleep(200);
         assertThat(answered).as("waiting for plans-service").isNotDone();
         plansServiceAnswers.countDown();
@@ -84,7 +88,7 @@ class AnswerOnRequestThreadTest {
         plansServiceAnswers = new CountDownLatch(1);
         HttpResponse<String> response;
         try {
-            response = post(ORGANISATION_360);
+            response = post(ORGANISATION_360.formatted("lincolnshire-cc"));
         } finally {
             plansServiceAnswers.countDown();
         }
