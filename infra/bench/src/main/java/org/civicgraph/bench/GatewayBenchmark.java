@@ -326,13 +326,25 @@ public final class GatewayBenchmark implements Benchmark {
     /** The GraphQL endpoints of the gateway's JVM and of the services' JVMs, whose {@link JvmActivity} a view reports. */
     private record JvmWatch(List<String> gateway, List<String> services) {
 
-        List<JvmActivity> now() {
-            return List.of(JvmActivity.of(gateway), JvmActivity.of(services));
+        JvmGroups now() {
+            return new JvmGroups(JvmActivity.of(gateway), JvmActivity.of(services));
+        }
+    }
+
+    /** A {@link JvmActivity} of the gateway's JVM and one of the four services' JVMs. */
+    private record JvmGroups(JvmActivity gateway, JvmActivity services) {
+
+        JvmGroups since(JvmGroups before) {
+            return new JvmGroups(gateway.since(before.gateway), services.since(before.services));
         }
 
-        String since(List<JvmActivity> before) {
-            List<JvmActivity> after = now();
-            return "the gateway's JVM " + after.get(0).since(before.get(0)) + "; the four services' JVMs " + after.get(1).since(before.get(1));
+        double compilingMillis() {
+            return gateway.compilingMillis() + services.compilingMillis();
+        }
+
+        @Override
+        public String toString() {
+            return "the gateway's JVM " + gateway + "; the four services' JVMs " + services;
         }
     }
 
@@ -359,9 +371,9 @@ public final class GatewayBenchmark implements Benchmark {
             }
         }
         String settled = settle(clients, warmUp.settleSeconds(), contenders, jvms);
-        List<JvmActivity> beforeSingleCalls = jvms.now();
+        JvmGroups beforeSingleCalls = jvms.now();
         List<Latencies> latencies = interleavedSingleCalls(runs, contenders);
-        String singleCallsJvms = jvms.since(beforeSingleCalls);
+        String singleCallsJvms = jvms.now().since(beforeSingleCalls).toString();
         double[] calls = new double[contenders.size()];
         List<Map<String, Duration>> cpu = contenders.stream().<Map<String, Duration>>map(contender -> new HashMap<>()).toList();
         for (int round = 0; round < 2; round++) {
@@ -387,24 +399,22 @@ public final class GatewayBenchmark implements Benchmark {
      */
     private static String settle(int clients, int maxSeconds, List<Contender> contenders, JvmWatch jvms) throws InterruptedException {
         double window = 5;
+        double quietMillis = window * 1000 * 0.02;
         long start = System.nanoTime();
         AtomicLong turn = new AtomicLong();
         Supplier<String> inTurn = () -> contenders.get((int) (turn.getAndIncrement() % contenders.size())).call().get();
-        double gateway = Double.NaN;
-        double services = Double.NaN;
-        while ((System.nanoTime() - start) / 1e9 < maxSeconds) {
-            List<JvmActivity> before = jvms.now();
+        JvmGroups last = null;
+        while ((System.nanoTime() - start) / 1e9 < maxSeconds && (last == null || last.compilingMillis() >= quietMillis)) {
+            JvmGroups before = jvms.now();
             throughput(clients, window, inTurn);
-            List<JvmActivity> after = jvms.now();
-            gateway = after.get(0).since(before.get(0)).compilingMillis();
-            services = after.get(1).since(before.get(1)).compilingMillis();
-            if (gateway + services < window * 1000 * 0.02) {
-                break;
-            }
+            last = jvms.now().since(before);
         }
-        boolean settled = gateway + services < window * 1000 * 0.02;
+        if (last == null) {
+            return "no settling phase (--settle 0)";
+        }
         return String.format(Locale.ROOT, "the JIT %s after %.0f s more of every contender's load in turn (in the last %.0f s the gateway's JVM compiled for %.0f ms, the services' for %.0f ms)",
-                settled ? "settled" : "had not settled", (System.nanoTime() - start) / 1e9, window, gateway, services);
+                last.compilingMillis() < quietMillis ? "settled" : "had not settled", (System.nanoTime() - start) / 1e9, window,
+                last.gateway().compilingMillis(), last.services().compilingMillis());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.civicgraph.bench;
 
 import com.jayway.jsonpath.JsonPath;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +54,7 @@ record JvmActivity(double compilingMillis, double gcPauses, double gcPauseMillis
             }
             List<Number> values = JsonPath.read(response.body(), "$.measurements[?(@.statistic == '" + statistic + "')].value");
             return values.isEmpty() ? 0 : values.get(0).doubleValue();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not read " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
